@@ -1,0 +1,75 @@
+package org.skillpath.infra;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MongoDB wire-protocol server in Java (mongo-java-server), bound to 127.0.0.1. Memory backend for tests,
+ * H2 file backend for local runs. It has no transactions, no TTL expiry and no {@code hello} command: code
+ * must not rely on them.
+ */
+public final class EmbeddedMongo implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
+    private static EmbeddedMongo shared;
+
+    private final MongoServer server;
+    private final InetSocketAddress address;
+
+    private EmbeddedMongo(MongoBackend backend, int port) {
+        this.server = new MongoServer(backend);
+        server.bind("127.0.0.1", port);
+        this.address = server.getLocalAddress();
+    }
+
+    public static EmbeddedMongo inMemory(int port) {
+        return new EmbeddedMongo(new MemoryBackend(), port);
+    }
+
+    /** Data survives a clean restart; after a hard kill the last few seconds of writes can be lost. */
+    public static EmbeddedMongo onDisk(Path file, int port) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create " + file.getParent(), e);
+        }
+        EmbeddedMongo mongo = new EmbeddedMongo(new H2Backend(file.toAbsolutePath().toString()), port);
+        log.info("MongoDB stand-in (H2 file {}) on {}", file, mongo.connectionString());
+        return mongo;
+    }
+
+    /** One in-memory store per test JVM; tests isolate themselves by database name. */
+    public static synchronized EmbeddedMongo shared() {
+        if (shared == null) {
+            shared = inMemory(0);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "embedded-mongo-shutdown"));
+        }
+        return shared;
+    }
+
+    public String connectionString() {
+        return "mongodb://127.0.0.1:" + address.getPort();
+    }
+
+    /** A connection string naming the database, as {@code spring.mongodb.uri} wants it. */
+    public String uri(String database) {
+        return connectionString() + "/" + database;
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+    }
+}
