@@ -1,0 +1,91 @@
+package org.skillpath.kit;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.skillpath.kit.health.MongoPingHealthIndicator;
+import org.skillpath.kit.outbox.OutboxProperties;
+import org.skillpath.kit.outbox.OutboxRelay;
+import org.skillpath.kit.outbox.OutboxRelayConfiguration;
+import org.skillpath.kit.web.BodySizeLimitFilter;
+import org.skillpath.kit.web.CurrentOrgResolver;
+import org.skillpath.kit.web.ProblemDetailsAdvice;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Wires the technical kit into every service: outbox relay, problem details, tenant resolution, health. */
+@AutoConfiguration
+@EnableConfigurationProperties(OutboxProperties.class)
+@Import(OutboxRelayConfiguration.class)
+public class KitAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The relay's own producer: synchronous use, acks=all, idempotent, keyed by person. */
+    @Bean
+    KafkaTemplate<String, byte[]> outboxKafkaTemplate(
+            @Value("${spring.kafka.bootstrap-servers:127.0.0.1:9092}") List<String> bootstrapServers) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 12_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()));
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
+            @Value("${skillpath.http.max-body-bytes:262144}") long maxBodyBytes) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBodyBytes));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    WebMvcConfigurer currentOrgConfigurer() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CurrentOrgResolver());
+            }
+        };
+    }
+
+    /** Shown as "mongoPing" in /actuator/health; Boot's own (hello-based) indicator is disabled by the services. */
+    @Bean
+    MongoPingHealthIndicator mongoPingHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+}

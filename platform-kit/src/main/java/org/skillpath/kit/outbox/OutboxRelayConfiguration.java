@@ -1,0 +1,25 @@
+package org.skillpath.kit.outbox;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+@Configuration(proxyBeanMethods = false)
+public class OutboxRelayConfiguration {
+
+    @Bean
+    OutboxRelay outboxRelay(MongoTemplate mongo, @Qualifier("outboxKafkaTemplate") KafkaTemplate<String, byte[]> kafka,
+                            OutboxProperties properties, Clock clock, MeterRegistry meters) {
+        return new OutboxRelay(mongo, kafka, properties, clock, meters);
+    }
+
+    @Bean
+    OutboxWakeUp outboxWakeUp(OutboxRelay relay) {
+        return new OutboxWakeUp(relay);
+    }
+}
