@@ -11,11 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollInterval how often the relay looks for work when nothing woke it up (a save wakes it at once)
  * @param lease        how long a claim lasts; a relay that dies mid-publish leaves the events to the next one
  * @param batchSize    documents claimed per round
- * @param enabled      false stops the relay (tests that inspect the outbox, fault injection)
+ * @param enabled      on unless set false (tests that drive the relay by hand, fault injection)
  */
 @ConfigurationProperties("skillpath.outbox")
 public record OutboxProperties(List<String> collections, Duration pollInterval, Duration lease, int batchSize,
-                               Duration sendTimeout, boolean enabled) {
+                               Duration sendTimeout, Boolean enabled) {
 
     public OutboxProperties {
         collections = collections == null ? new ArrayList<>() : List.copyOf(collections);
@@ -23,5 +23,6 @@ public record OutboxProperties(List<String> collections, Duration pollInterval, 
         lease = lease == null ? Duration.ofSeconds(30) : lease;
         batchSize = batchSize <= 0 ? 100 : batchSize;
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(15) : sendTimeout;
+        enabled = enabled == null || enabled;
     }
 }

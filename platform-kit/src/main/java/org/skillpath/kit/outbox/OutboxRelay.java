@@ -205,7 +205,7 @@ public class OutboxRelay implements SmartLifecycle {
                     new IndexOptions().name("outbox_relay"));
         }
         running = true;
-        if (!properties.enabled()) {
+        if (!Boolean.TRUE.equals(properties.enabled())) {
             log.info("outbox relay disabled");
             return;
         }

@@ -1,0 +1,54 @@
+package org.skillpath.assessment.people;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.skillpath.kit.web.ApiException;
+import org.skillpath.kit.web.CurrentOrg;
+import org.skillpath.kit.web.PageResponse;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/people")
+@Validated
+class PeopleController {
+
+    private final PeopleService people;
+    private final PersonRepository repository;
+
+    PeopleController(PeopleService people, PersonRepository repository) {
+        this.people = people;
+        this.repository = repository;
+    }
+
+    @PostMapping
+    ResponseEntity<PersonUpserted> create(@CurrentOrg String orgId, @Valid @RequestBody PersonDetails details) {
+        Person person = people.create(orgId, details);
+        return ResponseEntity.created(URI.create("/api/people/" + person.getId())).body(person.toEvent());
+    }
+
+    @GetMapping("/{id}")
+    PersonUpserted get(@CurrentOrg String orgId, @PathVariable String id) {
+        return people.find(orgId, id).map(Person::toEvent).orElseThrow(() -> ApiException.notFound("person", id));
+    }
+
+    @GetMapping
+    PageResponse<PersonUpserted> list(@CurrentOrg String orgId,
+                                      @RequestParam(defaultValue = "0") @Min(0) int page,
+                                      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return PageResponse.of(repository.findByOrgId(orgId, PageRequest.of(page, size, Sort.by("userName")))
+                .map(Person::toEvent));
+    }
+}
