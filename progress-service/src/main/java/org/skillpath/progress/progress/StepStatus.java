@@ -1,0 +1,7 @@
+package org.skillpath.progress.progress;
+
+/** Where a person stands on one step of their plan. */
+public enum StepStatus {
+    NOT_STARTED,
+    COMPLETED
+}
