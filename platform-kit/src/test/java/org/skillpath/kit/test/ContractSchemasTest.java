@@ -2,7 +2,18 @@ package org.skillpath.kit.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 class ContractSchemasTest {
 
@@ -15,5 +26,28 @@ class ContractSchemasTest {
         assertThat(ContractSchemas.validate("nudge.sent", """
                 {"nudgeId":"n","personId":"p","orgId":"o","kind":"PLAN_READY","causeEventId":"e",
                  "sentAt":"yesterday","channel":"EMAIL"}""")).as("format assertions are on").isNotEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAsyncApiDocumentNamesEverySchemaAndEveryMessageHasOne() throws Exception {
+        Map<String, Object> doc;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("contracts/asyncapi.yaml")) {
+            doc = new Yaml().load(in);
+        }
+        Map<String, Object> messages = (Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("messages");
+        Set<String> referenced = new TreeSet<>();
+        messages.forEach((id, m) -> {
+            Map<String, Object> message = (Map<String, Object>) m;
+            String ref = (String) ((Map<String, Object>) message.get("payload")).get("$ref");
+            assertThat(ref).startsWith("schemas/");
+            assertThat(message.get("name")).isEqualTo("org.skillpath." + ref.substring("schemas/".length(), ref.length() - 5));
+            referenced.add(ref.substring("schemas/".length()));
+        });
+        Path schemas = Path.of(URI.create(getClass().getClassLoader().getResource("contracts/schemas").toString()));
+        try (Stream<Path> files = Files.list(schemas)) {
+            assertThat(files.map(f -> f.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new)))
+                    .isEqualTo(referenced);
+        }
     }
 }
