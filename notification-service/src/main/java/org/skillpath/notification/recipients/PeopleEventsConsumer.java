@@ -1,0 +1,81 @@
+package org.skillpath.notification.recipients;
+
+import java.time.Clock;
+import java.util.function.Consumer;
+
+import org.skillpath.kit.events.InboundEvent;
+import org.skillpath.kit.events.PoisonEventException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.messaging.Message;
+import tools.jackson.databind.ObjectMapper;
+
+/** Consumes {@code skillpath.people.v1} into the local {@link Recipient} copy. */
+@Configuration(proxyBeanMethods = false)
+class PeopleEventsConsumer {
+
+    static final String PERSON_UPSERTED = "org.skillpath.person.upserted";
+
+    private static final Logger log = LoggerFactory.getLogger(PeopleEventsConsumer.class);
+
+    @Bean
+    Consumer<Message<byte[]>> peopleEvents(MongoTemplate mongo, ObjectMapper json, Clock clock,
+                                           ApplicationEventPublisher events) {
+        return message -> {
+            InboundEvent event = InboundEvent.from(message);
+            if (!PERSON_UPSERTED.equals(event.type())) {
+                throw new PoisonEventException("type " + event.type() + " is not defined for skillpath.people.v1");
+            }
+            PersonUpserted person = event.data(json, PersonUpserted.class);
+            validate(event, person);
+            upsert(mongo, person, clock);
+            events.publishEvent(new RecipientArrived(person.personId(), person.orgId()));
+        };
+    }
+
+    private static void validate(InboundEvent event, PersonUpserted person) {
+        if (blank(person.personId()) || blank(person.orgId()) || blank(person.email())) {
+            throw new PoisonEventException("person.upserted " + event.id() + " lacks personId, orgId or email");
+        }
+        if (!person.orgId().equals(event.orgId())) {
+            throw new PoisonEventException("person.upserted " + event.id() + " carries orgId " + person.orgId()
+                    + " but its CloudEvent says " + event.orgId());
+        }
+    }
+
+    /**
+     * One atomic upsert carrying the person's full state: applying it again (a redelivery, a replay of the
+     * compacted topic) leaves the same document. The filter includes the tenant, so a person id already held
+     * by another organisation collides on {@code _id} instead of being taken over.
+     */
+    private static void upsert(MongoTemplate mongo, PersonUpserted p, Clock clock) {
+        Query query = new Query(Criteria.where("_id").is(p.personId()).and("orgId").is(p.orgId()));
+        Update update = new Update()
+                .set("displayName", p.displayName())
+                .set("email", p.email())
+                .set("locale", blank(p.locale()) ? Recipient.DEFAULT_LOCALE : p.locale())
+                .set("timeZone", blank(p.timeZone()) ? Recipient.DEFAULT_TIME_ZONE : p.timeZone())
+                .set("managerId", p.managerId())
+                .set("active", p.active() == null || p.active())
+                .set("updatedAt", clock.instant());
+        try {
+            mongo.upsert(query, update, Recipient.class);
+        } catch (DuplicateKeyException otherTenant) {
+            throw new PoisonEventException("person " + p.personId() + " belongs to another organisation than "
+                    + p.orgId());
+        }
+        log.debug("recipient {} of {} stored", p.personId(), p.orgId());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
