@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -126,6 +127,40 @@ abstract class AssessmentHopContract {
                 .andExpect(jsonPath("$.errors[0].field").value("email"));
         mvc.perform(get("/api/people").header("X-Org-Id", org).param("size", "1000"))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void anIdempotencyKeyMakesARetriedPostHarmless() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"userName\":\"k-%s\",\"displayName\":\"K\",\"email\":\"k-%s@example.com\"}".formatted(key, key);
+        String first = mvc.perform(post("/api/people").header("X-Org-Id", org).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String again = mvc.perform(post("/api/people").header("X-Org-Id", org).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(json.readTree(again).get("personId")).isEqualTo(json.readTree(first).get("personId"));
+        mvc.perform(post("/api/people").header("X-Org-Id", org).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(body.replace("\"K\"", "\"Other\"")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+        String personId = json.readTree(first).get("personId").asString();
+        assertThat(recordsFor("skillpath.people.v1", personId, 1)).hasSize(1);
+    }
+
+    @Test
+    void confusableNamesAreNormalisedOrRefused() throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 6);
+        mvc.perform(post("/api/people").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"userName\":\"o-%s\",\"displayName\":\"B\u03BFb T\u03BFmlinson\",\"email\":\"o-%s@example.com\"}".formatted(u, u)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.displayName").value("Bob Tomlinson"));
+        mvc.perform(post("/api/people").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"userName\":\"c-%s\",\"displayName\":\"\u0430\u0432\u0435p\",\"email\":\"c-%s@example.com\"}".formatted(u, u)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("displayName"));
     }
 
     @Test

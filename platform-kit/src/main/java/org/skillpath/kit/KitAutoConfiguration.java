@@ -15,6 +15,7 @@ import org.skillpath.kit.outbox.OutboxRelay;
 import org.skillpath.kit.outbox.OutboxRelayConfiguration;
 import org.skillpath.kit.web.BodySizeLimitFilter;
 import org.skillpath.kit.web.CurrentOrgResolver;
+import org.skillpath.kit.web.IdempotentRequests;
 import org.skillpath.kit.web.ProblemDetailsAdvice;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -57,6 +58,11 @@ public class KitAutoConfiguration {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()));
+    }
+
+    @Bean
+    IdempotentRequests idempotentRequests(MongoTemplate mongo, tools.jackson.databind.ObjectMapper json, Clock clock) {
+        return new IdempotentRequests(mongo, json, clock);
     }
 
     @Bean

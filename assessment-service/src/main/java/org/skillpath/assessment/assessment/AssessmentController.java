@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.skillpath.kit.web.ApiException;
 import org.skillpath.kit.web.CurrentOrg;
+import org.skillpath.kit.web.IdempotentRequests;
 import org.skillpath.kit.web.PageResponse;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,10 +32,12 @@ class AssessmentController {
 
     private final AssessmentService service;
     private final AssessmentRepository repository;
+    private final IdempotentRequests idempotent;
 
-    AssessmentController(AssessmentService service, AssessmentRepository repository) {
+    AssessmentController(AssessmentService service, AssessmentRepository repository, IdempotentRequests idempotent) {
         this.service = service;
         this.repository = repository;
+        this.idempotent = idempotent;
     }
 
     /** The view of a result: scores and gaps, never the individual raters' answers. */
@@ -46,9 +50,12 @@ class AssessmentController {
     }
 
     @PostMapping
-    ResponseEntity<AssessmentView> submit(@CurrentOrg String orgId, @Valid @RequestBody AssessmentRequest request) {
-        Assessment a = service.submit(orgId, request);
-        return ResponseEntity.created(URI.create("/api/assessments/" + a.getId())).body(AssessmentView.of(a));
+    ResponseEntity<?> submit(@CurrentOrg String orgId, @Valid @RequestBody AssessmentRequest request,
+                             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        return idempotent.run(orgId, "POST /api/assessments", idempotencyKey, request, () -> {
+            Assessment a = service.submit(orgId, request);
+            return ResponseEntity.created(URI.create("/api/assessments/" + a.getId())).body(AssessmentView.of(a));
+        });
     }
 
     @GetMapping("/{id}")

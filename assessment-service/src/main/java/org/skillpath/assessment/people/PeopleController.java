@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.skillpath.kit.web.ApiException;
 import org.skillpath.kit.web.CurrentOrg;
+import org.skillpath.kit.web.IdempotentRequests;
 import org.skillpath.kit.web.PageResponse;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,16 +29,21 @@ class PeopleController {
 
     private final PeopleService people;
     private final PersonRepository repository;
+    private final IdempotentRequests idempotent;
 
-    PeopleController(PeopleService people, PersonRepository repository) {
+    PeopleController(PeopleService people, PersonRepository repository, IdempotentRequests idempotent) {
         this.people = people;
         this.repository = repository;
+        this.idempotent = idempotent;
     }
 
     @PostMapping
-    ResponseEntity<PersonUpserted> create(@CurrentOrg String orgId, @Valid @RequestBody PersonDetails details) {
-        Person person = people.create(orgId, details);
-        return ResponseEntity.created(URI.create("/api/people/" + person.getId())).body(person.toEvent());
+    ResponseEntity<?> create(@CurrentOrg String orgId, @Valid @RequestBody PersonDetails details,
+                             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        return idempotent.run(orgId, "POST /api/people", idempotencyKey, details, () -> {
+            Person person = people.create(orgId, details);
+            return ResponseEntity.created(URI.create("/api/people/" + person.getId())).body(person.toEvent());
+        });
     }
 
     @GetMapping("/{id}")

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.skillpath.assessment.config.EventSettings;
 import org.skillpath.kit.outbox.OutboxEvent;
+import org.skillpath.kit.text.ConfusableText;
 import org.skillpath.kit.web.ApiException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -31,7 +32,8 @@ public class PeopleService {
         this.clock = clock;
     }
 
-    public Person create(String orgId, PersonDetails details) {
+    public Person create(String orgId, PersonDetails given) {
+        PersonDetails details = cleaned(given);
         validate(orgId, null, details);
         Person person = new Person(UUID.randomUUID().toString(), orgId);
         person.update(details, clock.instant(), this::upserted);
@@ -44,6 +46,13 @@ public class PeopleService {
 
     public Optional<Person> find(String orgId, String id) {
         return people.findByIdAndOrgId(id, orgId);
+    }
+
+    /** Names are checked for mixed-script confusables: normalised where unambiguous, else refused. */
+    private static PersonDetails cleaned(PersonDetails d) {
+        return new PersonDetails(d.userName(), ConfusableText.clean("displayName", d.displayName()), d.email(),
+                d.managerId(), ConfusableText.clean("department", d.department()), d.employeeNumber(), d.locale(),
+                d.timeZone(), d.active(), d.mentorOptIn());
     }
 
     private void validate(String orgId, String selfId, PersonDetails d) {

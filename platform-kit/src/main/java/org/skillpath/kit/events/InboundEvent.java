@@ -12,7 +12,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * A CloudEvent read from a Kafka record in binary content mode. Construction validates the required
- * attributes; anything malformed is a {@link PoisonEventException}.
+ * attributes; anything malformed is a {@link PoisonEventException}. A record with no value is a tombstone
+ * (e.g. {@code org.skillpath.person.erased} on the compacted people topic): {@link #tombstone()} is true and
+ * {@link #data} refuses it.
  */
 public record InboundEvent(String id, String source, String type, String subject, Instant time, String orgId,
                            String key, byte[] data) {
@@ -44,15 +46,22 @@ public record InboundEvent(String id, String source, String type, String subject
         Object rawKey = h.get(KafkaHeaders.RECEIVED_KEY);
         String key = rawKey instanceof byte[] b ? new String(b, StandardCharsets.UTF_8)
                 : rawKey == null ? null : rawKey.toString();
-        byte[] payload = message.getPayload();
-        if (payload == null || payload.length == 0) {
-            throw new PoisonEventException("event " + type + " " + id + " has no data");
-        }
-        return new InboundEvent(id, source, type, header(h, CloudEventHeaders.SUBJECT), time, orgId, key, payload);
+        // A Kafka tombstone arrives as KafkaNull, whatever the declared payload type.
+        Object payload = message.getPayload();
+        byte[] data = payload instanceof byte[] b && b.length > 0 ? b : null;
+        return new InboundEvent(id, source, type, header(h, CloudEventHeaders.SUBJECT), time, orgId, key, data);
+    }
+
+    /** A record without data: on a compacted topic, the deletion of the key's state. */
+    public boolean tombstone() {
+        return data == null;
     }
 
     /** Reads the data as the consumer's own record type; a shape that does not fit is poison. */
     public <T> T data(ObjectMapper mapper, Class<T> type) {
+        if (data == null) {
+            throw new PoisonEventException("event " + this.type + " " + id + " has no data");
+        }
         try {
             T value = mapper.readValue(data, type);
             if (value == null) {
