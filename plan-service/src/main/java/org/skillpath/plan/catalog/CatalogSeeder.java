@@ -1,0 +1,35 @@
+package org.skillpath.plan.catalog;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Upserts the default catalog by id at start-up, so restarts and several instances converge on the same content.
+ * It runs once all singletons exist but before the consumers start, so no plan is built from a half-seeded catalog.
+ */
+@Component
+class CatalogSeeder implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogSeeder.class);
+
+    private final MongoTemplate mongo;
+    private final ObjectMapper mapper;
+
+    CatalogSeeder(MongoTemplate mongo, ObjectMapper mapper) {
+        this.mongo = mongo;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        List<Activity> activities = DefaultCatalog.load(mapper);
+        activities.forEach(mongo::save);
+        log.info("default catalog seeded: {} activities", activities.size());
+    }
+}

@@ -1,0 +1,43 @@
+package org.skillpath.plan.people;
+
+import java.util.function.Consumer;
+
+import org.skillpath.kit.events.InboundEvent;
+import org.skillpath.kit.events.PoisonEventException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import tools.jackson.databind.ObjectMapper;
+
+/** Consumes {@code skillpath.people.v1} (compacted, key = personId) into the people view. */
+@Configuration(proxyBeanMethods = false)
+class PeopleConsumer {
+
+    static final String UPSERTED = "org.skillpath.person.upserted";
+    /** A tombstone: the person was erased from the directory, so plan-service forgets them too. */
+    static final String ERASED = "org.skillpath.person.erased";
+
+    @Bean
+    Consumer<Message<byte[]>> peopleEvents(ObjectMapper mapper, PersonViews views) {
+        return message -> {
+            InboundEvent event = InboundEvent.from(message);
+            switch (event.type()) {
+                case UPSERTED -> {
+                    PersonUpserted person = event.data(mapper, PersonUpserted.class).checked(event.id());
+                    if (!person.orgId().equals(event.orgId())) {
+                        throw new PoisonEventException("event " + event.id() + " is for organisation "
+                                + event.orgId() + " but its data for " + person.orgId());
+                    }
+                    views.apply(person);
+                }
+                case ERASED -> {
+                    if (event.key() == null || event.key().isBlank()) {
+                        throw new PoisonEventException("erasure " + event.id() + " has no key (the person id)");
+                    }
+                    views.erase(event.orgId(), event.key());
+                }
+                default -> throw new PoisonEventException("skillpath.people.v1 does not carry " + event.type());
+            }
+        };
+    }
+}

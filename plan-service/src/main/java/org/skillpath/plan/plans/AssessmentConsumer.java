@@ -1,0 +1,44 @@
+package org.skillpath.plan.plans;
+
+import java.util.function.Consumer;
+
+import org.skillpath.kit.events.InboundEvent;
+import org.skillpath.kit.events.PoisonEventException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import tools.jackson.databind.ObjectMapper;
+
+/** Consumes {@code skillpath.assessment.v1}: identified gaps become a plan. */
+@Configuration(proxyBeanMethods = false)
+class AssessmentConsumer {
+
+    static final String GAPS_IDENTIFIED = "org.skillpath.skillgaps.identified";
+    static final String COMPLETED = "org.skillpath.assessment.completed";
+    static final String REQUESTED = "org.skillpath.assessment.requested";
+    private static final Logger log = LoggerFactory.getLogger(AssessmentConsumer.class);
+
+    @Bean
+    Consumer<Message<byte[]>> assessmentEvents(ObjectMapper mapper, PlanProposals proposals) {
+        return message -> {
+            InboundEvent event = InboundEvent.from(message);
+            switch (event.type()) {
+                case GAPS_IDENTIFIED -> {
+                    SkillGapsIdentified gaps = event.data(mapper, SkillGapsIdentified.class).checked(event.id());
+                    if (!gaps.orgId().equals(event.orgId())) {
+                        throw new PoisonEventException("event " + event.id() + " is for organisation "
+                                + event.orgId() + " but its data for " + gaps.orgId());
+                    }
+                    proposals.propose(gaps).ifPresent(plan -> log.info("plan {} proposed for person {} ({} steps)",
+                            plan.getId(), plan.getPersonId(), plan.getSteps().size()));
+                }
+                // Nothing to plan yet: the gaps of a completed assessment arrive as their own event.
+                case COMPLETED, REQUESTED -> {
+                }
+                default -> throw new PoisonEventException("skillpath.assessment.v1 does not carry " + event.type());
+            }
+        };
+    }
+}

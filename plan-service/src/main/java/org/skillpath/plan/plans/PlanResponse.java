@@ -1,0 +1,19 @@
+package org.skillpath.plan.plans;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.skillpath.plan.planning.Mix;
+
+/** A plan as the API shows it (without the outbox bookkeeping of the stored document). */
+record PlanResponse(String planId, String personId, String orgId, String assessmentId, String roleName,
+                    PlanStatus status, LocalDate startsOn, LocalDate endsOn, double weeklyBudgetHours, Mix mix,
+                    List<PlanStep> steps, List<String> notes, Instant createdAt) {
+
+    static PlanResponse of(Plan p) {
+        return new PlanResponse(p.getId(), p.getPersonId(), p.getOrgId(), p.getAssessmentId(), p.getRoleName(),
+                p.getStatus(), p.getStartsOn(), p.getEndsOn(), p.getWeeklyBudgetHours(), p.getMix(), p.getSteps(),
+                p.getNotes(), p.getCreatedAt());
+    }
+}
