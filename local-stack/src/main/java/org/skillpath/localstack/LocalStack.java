@@ -1,0 +1,155 @@
+package org.skillpath.localstack;
+
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.skillpath.infra.EmbeddedKafka;
+import org.skillpath.infra.EmbeddedMongo;
+import org.skillpath.infra.EmbeddedSmtp;
+
+/**
+ * Runs the whole system on one machine with no Docker: a real Kafka broker (KRaft), a MongoDB stand-in on an
+ * H2 file, GreenMail SMTP (all in this JVM, on 127.0.0.1), and the four services as separate processes.
+ * Data lives in {@code .skillpath/} and survives restarts. Ctrl-C stops everything cleanly.
+ */
+public final class LocalStack {
+
+    static final int KAFKA_PORT = 9092;
+    static final int KAFKA_CONTROLLER_PORT = 9093;
+    static final int MONGO_PORT = 27017;
+    static final int SMTP_PORT = 2525;
+    static final int MAIL_VIEWER_PORT = 8025;
+
+    private final Path root;
+    private final Path data;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<AutoCloseable> infrastructure = new ArrayList<>();
+
+    LocalStack(Path root) {
+        this.root = root;
+        this.data = root.resolve(".skillpath");
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalStack stack = new LocalStack(Path.of("").toAbsolutePath());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        try {
+            stack.start();
+        } catch (Exception e) {
+            System.err.println("\nThe local stack did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    void start() throws Exception {
+        long t0 = System.nanoTime();
+        Files.createDirectories(data.resolve("logs"));
+        say("Starting Skillpath on embedded infrastructure (data in %s)", data);
+
+        EmbeddedKafka kafka = EmbeddedKafka.start(data.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT);
+        infrastructure.add(kafka);
+        EmbeddedMongo mongo = EmbeddedMongo.onDisk(data.resolve("mongo").resolve("skillpath.mv"), MONGO_PORT);
+        infrastructure.add(mongo);
+        EmbeddedSmtp smtp = EmbeddedSmtp.start(SMTP_PORT);
+        infrastructure.add(smtp);
+        infrastructure.add(new MailViewer(smtp, MAIL_VIEWER_PORT));
+        say("Infrastructure up in %.1f s: Kafka %s, MongoDB %s, SMTP 127.0.0.1:%d",
+                seconds(t0), kafka.bootstrapServers(), mongo.connectionString(), SMTP_PORT);
+
+        services.add(new ServiceProcess("assessment-service", 8081, root, data.resolve("logs")));
+        services.add(new ServiceProcess("plan-service", 8082, root, data.resolve("logs")));
+        services.add(new ServiceProcess("progress-service", 8083, root, data.resolve("logs")));
+        services.add(new ServiceProcess("notification-service", 8084, root, data.resolve("logs")));
+        for (ServiceProcess s : services) {
+            s.start(List.of());
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        awaitHealthy(http, Duration.ofSeconds(120));
+        double healthyAfter = seconds(t0);
+
+        Map<String, String> demo = new DemoData(http, 8081).ensureSeeded(data);
+        long rssKb = ResidentMemory.kilobytes(ProcessHandle.current().pid());
+        for (ServiceProcess s : services) {
+            rssKb += ResidentMemory.kilobytes(s.pid());
+        }
+        say("");
+        say("Skillpath is up: all four services healthy %.1f s after start; resident memory %d MB in total.",
+                healthyAfter, rssKb / 1024);
+        say("  assessment-service   http://127.0.0.1:8081  (API /api, OpenAPI /v3/api-docs)");
+        say("  plan-service         http://127.0.0.1:8082");
+        say("  progress-service     http://127.0.0.1:8083");
+        say("  notification-service http://127.0.0.1:8084");
+        say("  mails sent           http://127.0.0.1:%d  (JSON at /mails)", MAIL_VIEWER_PORT);
+        say("  Kafka 127.0.0.1:%d, MongoDB 127.0.0.1:%d, SMTP 127.0.0.1:%d; logs in %s",
+                KAFKA_PORT, MONGO_PORT, SMTP_PORT, data.resolve("logs"));
+        say("Demo organisation '%s' (header X-Org-Id: %s): %s", DemoData.ORG, DemoData.ORG, demo);
+        say("Try it (Alice rates herself, her manager Bob rates her; a plan and a mail follow):");
+        say("  curl -s -X POST http://127.0.0.1:8081/api/assessments -H 'Content-Type: application/json' -H 'X-Org-Id: demo' \\");
+        say("    -d '{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"ratings\":["
+                + "{\"raterId\":\"%s\",\"group\":\"SELF\",\"scores\":{\"conflict-resolution\":3,\"budgeting\":2,\"active-listening\":5}},"
+                + "{\"raterId\":\"%s\",\"group\":\"MANAGER\",\"scores\":{\"conflict-resolution\":2,\"budgeting\":2,\"active-listening\":3}}]}'",
+                demo.get("alice"), demo.get("alice"), demo.get("bob"));
+        say("Press Ctrl-C to stop.");
+    }
+
+    private void awaitHealthy(HttpClient http, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<ServiceProcess> waiting = new ArrayList<>(services);
+        while (!waiting.isEmpty()) {
+            for (ServiceProcess s : List.copyOf(waiting)) {
+                if (!s.alive()) {
+                    throw new IllegalStateException(s.name() + " exited during start-up; see " + s.log());
+                }
+                if (s.healthy(http)) {
+                    waiting.remove(s);
+                    say("  %s healthy on port %d", s.name(), s.port());
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not healthy after " + timeout.toSeconds() + " s: "
+                        + waiting.stream().map(ServiceProcess::name).toList() + "; see the logs in " + data.resolve("logs"));
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    synchronized void stop() {
+        if (services.isEmpty() && infrastructure.isEmpty()) {
+            return;
+        }
+        say("Stopping Skillpath...");
+        for (ServiceProcess s : services) {
+            s.stop();
+        }
+        services.clear();
+        for (int i = infrastructure.size() - 1; i >= 0; i--) {
+            try {
+                infrastructure.get(i).close();
+            } catch (Exception e) {
+                say("  while stopping: %s", e);
+            }
+        }
+        infrastructure.clear();
+        say("Stopped. Data kept in %s.", data);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+    }
+}
