@@ -9,6 +9,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.skillpath.kit.deadletters.DeadLetterController;
+import org.skillpath.kit.deadletters.DeadLetterTopics;
+import org.skillpath.kit.deadletters.DeadLetters;
+import org.skillpath.kit.deadletters.RetryBudgetCheck;
 import org.skillpath.kit.health.MongoPingHealthIndicator;
 import org.skillpath.kit.outbox.OutboxProperties;
 import org.skillpath.kit.outbox.OutboxRelay;
@@ -63,6 +67,37 @@ public class KitAutoConfiguration {
     @Bean
     IdempotentRequests idempotentRequests(MongoTemplate mongo, tools.jackson.databind.ObjectMapper json, Clock clock) {
         return new IdempotentRequests(mongo, json, clock);
+    }
+
+    @Bean
+    DeadLetters deadLetters(@Value("${spring.kafka.bootstrap-servers:127.0.0.1:9092}") String bootstrapServers,
+                            org.springframework.core.env.Environment environment,
+                            @org.springframework.beans.factory.annotation.Qualifier("outboxKafkaTemplate")
+                            KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+        DeadLetters deadLetters = new DeadLetters(bootstrapServers, DeadLetterTopics.of(environment), kafka);
+        // Dead letters waiting, per binding: an operator's first question after an alert.
+        deadLetters.topicsByBinding().forEach((binding, topic) -> io.micrometer.core.instrument.Gauge
+                .builder("skillpath.deadletters", () -> deadLetterCount(deadLetters, topic))
+                .description("records in the binding's dead-letter topic").tag("binding", binding).register(meters));
+        return deadLetters;
+    }
+
+    private static double deadLetterCount(DeadLetters deadLetters, String topic) {
+        try {
+            return deadLetters.recentCounts().getOrDefault(topic, 0L);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    @Bean
+    DeadLetterController deadLetterController(DeadLetters deadLetters) {
+        return new DeadLetterController(deadLetters);
+    }
+
+    @Bean
+    RetryBudgetCheck retryBudgetCheck(org.springframework.core.env.Environment environment) {
+        return new RetryBudgetCheck(environment);
     }
 
     @Bean
