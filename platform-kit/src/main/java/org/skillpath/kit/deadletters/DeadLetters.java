@@ -106,7 +106,7 @@ public class DeadLetters {
                 counts.put(topic, end - start);
             }
         } catch (Exception e) {
-            throw new IllegalStateException("cannot read dead-letter offsets: " + e.getMessage(), e);
+            throw unavailable("cannot read dead-letter offsets: " + e.getMessage());
         }
         return counts;
     }
@@ -143,9 +143,14 @@ public class DeadLetters {
             kafka.send(new ProducerRecord<>(letter.originalTopic(), null, record.key(), record.value(), headers))
                     .get(15, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("replay to " + letter.originalTopic() + " failed: " + e.getMessage(), e);
+            throw unavailable("replay to " + letter.originalTopic() + " failed: " + e.getMessage());
         }
         return letter;
+    }
+
+    private static ApiException unavailable(String detail) {
+        return new ApiException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "Kafka unavailable", detail,
+                List.of());
     }
 
     private void requireOwn(String topic) {
@@ -218,6 +223,7 @@ public class DeadLetters {
     private Properties adminProps() {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "4000");
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
         return props;
     }
