@@ -90,9 +90,17 @@ final class RunningSystem implements AutoCloseable {
                 "--spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrapServers(),
                 "--spring.mongodb.uri=" + mongo.uri("e2e-" + service.name),
                 "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + smtp.port()));
+                "--spring.mail.port=" + smtp.port(),
+                // A relay that died holding a lease hands over within seconds, not the production 30 s.
+                "--skillpath.outbox.lease=3s"));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(app).run(args.toArray(String[]::new));
         contexts.put(service, context);
+    }
+
+    /** Closes and starts a service's context again: a restart, same database, same consumer group. */
+    void restart(Service service) throws Exception {
+        stop(service);
+        start(service);
     }
 
     void stop(Service service) {
