@@ -114,6 +114,17 @@ public class KitAutoConfiguration {
         return registration;
     }
 
+    /** Container-level refusals (before Spring MVC) as problem details too. */
+    @Bean
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory>
+            problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                host.setErrorReportValveClass(org.skillpath.kit.web.ProblemErrorReportValve.class.getName());
+            }
+        });
+    }
+
     @Bean
     WebMvcConfigurer currentOrgConfigurer() {
         return new WebMvcConfigurer() {
