@@ -64,6 +64,23 @@ public class KitAutoConfiguration {
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()));
     }
 
+    /** Event age and delivery outcomes on every consumer binding's input channel (named {@code *-in-*}). */
+    @Bean
+    @org.springframework.integration.config.GlobalChannelInterceptor(patterns = "*-in-*")
+    org.skillpath.kit.observability.ConsumedEventMetrics consumedEventMetrics(MeterRegistry meters, Clock clock,
+            @Value("${spring.application.name:skillpath}") String application) {
+        return new org.skillpath.kit.observability.ConsumedEventMetrics(meters, clock, application);
+    }
+
+    @Bean
+    FilterRegistrationBean<org.skillpath.kit.web.WriteRequestLog> writeRequestLog() {
+        FilterRegistrationBean<org.skillpath.kit.web.WriteRequestLog> registration =
+                new FilterRegistrationBean<>(new org.skillpath.kit.web.WriteRequestLog());
+        // inside the server observation (HIGHEST_PRECEDENCE + 1), so the line carries the trace id
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
     @Bean
     IdempotentRequests idempotentRequests(MongoTemplate mongo, tools.jackson.databind.ObjectMapper json, Clock clock) {
         return new IdempotentRequests(mongo, json, clock);

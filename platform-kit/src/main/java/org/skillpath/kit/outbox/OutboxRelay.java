@@ -177,6 +177,9 @@ public class OutboxRelay implements SmartLifecycle {
         }
         headers.add(CloudEventHeaders.ORG_ID, bytes(e.getString("orgId")));
         headers.add(CloudEventHeaders.CONTENT_TYPE, bytes(CloudEventHeaders.JSON));
+        if (e.getString("traceparent") != null) {
+            headers.add("traceparent", bytes(e.getString("traceparent")));
+        }
         return new ProducerRecord<>(e.getString("topic"), null, e.getString("key"),
                 e.getString("payload").getBytes(StandardCharsets.UTF_8), headers);
     }
