@@ -79,6 +79,26 @@ class ComposeFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void prometheusScrapesEveryServiceAndGrafanaShowsThePipeline() throws IOException {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        assertThat(services).containsKeys("prometheus", "grafana");
+        String scrape = Files.readString(ROOT.resolve("docker/prometheus/prometheus.yml"));
+        assertThat(scrape).contains("/actuator/prometheus");
+        for (String name : SERVICES) {
+            assertThat(scrape).contains(name + ":");
+        }
+        assertThat(Files.readString(ROOT.resolve("docker/grafana/provisioning/datasources/prometheus.yml")))
+                .contains("http://prometheus:9090");
+        String dashboard = Files.readString(ROOT.resolve("docker/grafana/dashboards/skillpath-pipeline.json"));
+        // The dashboard reads the meters the services really publish (see TracingIT and the kit).
+        assertThat(dashboard).contains("skillpath_events_consumed_total", "skillpath_events_age_seconds_bucket",
+                "skillpath_deadletters", "skillpath_outbox_backlog", "skillpath_nudges_sent_total", "jvm_memory_used_bytes");
+        Map<String, Object> parsed = new Yaml().load(dashboard); // JSON is YAML
+        assertThat((List<Object>) parsed.get("panels")).hasSizeGreaterThanOrEqualTo(6);
+    }
+
+    @Test
     void dockerComposeAcceptsTheFileWhereTheToolExists() throws Exception {
         Path tool = Path.of("/usr/bin/docker-compose");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(tool), "docker-compose is not installed");
