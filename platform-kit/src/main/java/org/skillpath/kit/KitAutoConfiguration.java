@@ -82,6 +82,18 @@ public class KitAutoConfiguration {
     }
 
     @Bean
+    org.skillpath.kit.asyncapi.AsyncApiGenerator asyncApiGenerator(org.springframework.context.ApplicationContext context,
+                                                                  org.springframework.core.env.Environment environment) {
+        return new org.skillpath.kit.asyncapi.AsyncApiGenerator(context, environment);
+    }
+
+    @Bean
+    org.skillpath.kit.asyncapi.AsyncApiController asyncApiController(org.skillpath.kit.asyncapi.AsyncApiGenerator generator,
+            @Value("${spring.application.name:skillpath}") String application) {
+        return new org.skillpath.kit.asyncapi.AsyncApiController(generator, application);
+    }
+
+    @Bean
     IdempotentRequests idempotentRequests(MongoTemplate mongo, tools.jackson.databind.ObjectMapper json, Clock clock) {
         return new IdempotentRequests(mongo, json, clock);
     }
