@@ -21,13 +21,16 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
  * Builds a nudge's mail: multipart/alternative with the plain-text part first and the HTML part last (the
- * order mail clients prefer), rendered from the same model in the recipient's language.
+ * order mail clients prefer), rendered from the same model in the recipient's language, with the RFC 8058
+ * one-click unsubscribe headers ({@code List-Unsubscribe} and {@code List-Unsubscribe-Post}).
  */
 @Component
 public class MailComposer {
 
     public static final String NUDGE_ID_HEADER = "X-Skillpath-Nudge-Id";
     public static final String KIND_HEADER = "X-Skillpath-Kind";
+    public static final String LIST_UNSUBSCRIBE = "List-Unsubscribe";
+    public static final String LIST_UNSUBSCRIBE_POST = "List-Unsubscribe-Post";
 
     private final JavaMailSender sender;
     private final SpringTemplateEngine templates;
@@ -53,6 +56,7 @@ public class MailComposer {
         Context context = new Context(mail.locale(), mail.variables());
         context.setVariable("name", mail.toName());
         context.setVariable("subject", subject);
+        context.setVariable("unsubscribeUrl", mail.unsubscribeUrl());
         String text = templates.process("mail/" + mail.template() + ".txt", context);
         String html = templates.process("mail/" + mail.template() + ".html", context);
         try {
@@ -68,6 +72,10 @@ public class MailComposer {
             message.setContent(alternatives);
             message.setHeader(NUDGE_ID_HEADER, mail.nudgeId());
             message.setHeader(KIND_HEADER, mail.kind());
+            if (mail.unsubscribeUrl() != null) {
+                message.setHeader(LIST_UNSUBSCRIBE, "<" + mail.unsubscribeUrl() + ">");
+                message.setHeader(LIST_UNSUBSCRIBE_POST, "List-Unsubscribe=One-Click");
+            }
             // One Message-ID per nudge (the sender keeps an explicit one): should the rare resend happen,
             // mail clients and servers see the same message twice and can fold it.
             message.setHeader("Message-ID", "<" + mail.nudgeId() + "@" + domain() + ">");

@@ -1,7 +1,17 @@
 package org.skillpath.notification.nudges;
 
-/** A nudge is INTENDED until the SMTP server accepted its mail; a failed attempt keeps it INTENDED. */
+/**
+ * INTENDED until a decision is taken; DEFERRED (quiet hours) comes back as due at its next attempt; DIGESTED
+ * handed its content to a digest nudge; SENT and SUPPRESSED are final. A failed SMTP attempt keeps the status.
+ */
 public enum NudgeStatus {
     INTENDED,
-    SENT
+    DEFERRED,
+    DIGESTED,
+    SENT,
+    SUPPRESSED;
+
+    public boolean pending() {
+        return this == INTENDED || this == DEFERRED;
+    }
 }

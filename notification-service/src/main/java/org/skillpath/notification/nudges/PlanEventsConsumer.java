@@ -1,63 +1,66 @@
 package org.skillpath.notification.nudges;
 
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import org.skillpath.kit.consumer.Idempotency;
-import org.skillpath.kit.events.DeterministicIds;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.skillpath.kit.events.InboundEvent;
 import org.skillpath.kit.events.PoisonEventException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.skillpath.notification.team.TeamActivities;
+import org.skillpath.notification.team.TeamActivity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
 import tools.jackson.databind.ObjectMapper;
 
-/** Consumes {@code skillpath.plan.v1}: a created plan becomes a PLAN_READY nudge for its owner. */
+/**
+ * Consumes {@code skillpath.plan.v1}: a created plan becomes a PLAN_READY nudge for its owner (and news for
+ * their manager's digest); a matched mentor becomes a MENTOR_INTRODUCTION nudge to each side.
+ */
 @Configuration(proxyBeanMethods = false)
 class PlanEventsConsumer {
 
     static final String PLAN_CREATED = "org.skillpath.plan.created";
-    /** Defined for the topic; nudged later (mentor introductions, revisions, completion), not yet. */
-    static final Set<String> NOT_YET_NUDGED = Set.of("org.skillpath.plan.revised", "org.skillpath.plan.activated",
-            "org.skillpath.mentor.assigned", "org.skillpath.plan.completed");
+    static final String MENTOR_ASSIGNED = "org.skillpath.mentor.assigned";
+    /** Defined for the topic, nothing to mail. */
+    static final Set<String> IGNORED = Set.of("org.skillpath.plan.revised", "org.skillpath.plan.activated");
 
-    private static final Logger log = LoggerFactory.getLogger(PlanEventsConsumer.class);
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MentorAssigned(String planId, String personId, String orgId, String mentorId, List<String> skillIds,
+                          String reason) {
+    }
 
     @Bean
-    Consumer<Message<byte[]>> planEvents(MongoTemplate mongo, ObjectMapper json, Clock clock,
-                                         NudgeDispatcher dispatcher) {
+    Consumer<Message<byte[]>> planEvents(ObjectMapper json, NudgeRecorder recorder, TeamActivities team) {
         return message -> {
             InboundEvent event = InboundEvent.from(message);
             if (PLAN_CREATED.equals(event.type())) {
                 PlanCreated plan = event.data(json, PlanCreated.class);
                 validate(event, plan);
-                if (recordPlanReady(mongo, clock, event, plan)) {
-                    dispatcher.wakeUp();
+                team.record(event, plan.orgId(), plan.personId(), TeamActivity.Type.PLAN_STARTED, plan.planId(), null,
+                        plan.roleName(), plan.startsOn(), 0, plan.createdAt());
+                // One plan, one nudge, one mail: the id derives from the event, the recipient and the kind.
+                recorder.record(event, plan.orgId(), plan.personId(), NudgeKind.PLAN_READY, PlanReadyModel.of(plan),
+                        List.of(), null);
+            } else if (MENTOR_ASSIGNED.equals(event.type())) {
+                MentorAssigned m = event.data(json, MentorAssigned.class);
+                Checks.required(event, "planId", m.planId(), "personId", m.personId(), "orgId", m.orgId(),
+                        "mentorId", m.mentorId(), "reason", m.reason());
+                Checks.sameOrg(event, m.orgId());
+                if (m.skillIds() == null || m.skillIds().isEmpty()) {
+                    throw new PoisonEventException(event.type() + " " + event.id() + " has no skillIds");
                 }
-            } else if (!NOT_YET_NUDGED.contains(event.type())) {
+                recorder.record(event, m.orgId(), m.personId(), NudgeKind.MENTOR_INTRODUCTION,
+                        new MentorIntroductionModel(m.planId(), m.personId(), m.mentorId(), m.skillIds(), m.reason(),
+                                false), List.of(m.mentorId()), null);
+                recorder.record(event, m.orgId(), m.mentorId(), NudgeKind.MENTOR_INTRODUCTION,
+                        new MentorIntroductionModel(m.planId(), m.personId(), m.mentorId(), m.skillIds(), m.reason(),
+                                true), List.of(m.personId()), null);
+            } else if (!IGNORED.contains(event.type())) {
                 throw new PoisonEventException("type " + event.type() + " is not defined for skillpath.plan.v1");
             }
         };
-    }
-
-    /**
-     * Records the nudge as INTENDED before any mail goes out. Its id derives from the cause, so a redelivered
-     * plan.created collides on {@code _id} and changes nothing: one plan, one nudge, one mail.
-     */
-    static boolean recordPlanReady(MongoTemplate mongo, Clock clock, InboundEvent event, PlanCreated plan) {
-        String id = DeterministicIds.of(event.dedupKey(), plan.personId(), NudgeKind.PLAN_READY.name());
-        Nudge nudge = Nudge.intended(id, plan.orgId(), plan.personId(), NudgeKind.PLAN_READY, event.id(),
-                PlanReadyModel.of(plan), clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        boolean recorded = Idempotency.insertOnce(mongo, nudge);
-        if (!recorded) {
-            log.debug("plan.created {} already recorded as nudge {}", event.id(), id);
-        }
-        return recorded;
     }
 
     private static void validate(InboundEvent event, PlanCreated plan) {

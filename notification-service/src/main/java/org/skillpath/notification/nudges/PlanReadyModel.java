@@ -18,7 +18,7 @@ public record PlanReadyModel(String planId, String roleName, LocalDate startsOn,
     }
 
     @Override
-    public Map<String, Object> templateVariables() {
+    public Map<String, Object> templateVariables(People people) {
         return Map.of("plan", this);
     }
 }

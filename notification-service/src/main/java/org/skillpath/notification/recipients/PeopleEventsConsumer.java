@@ -18,11 +18,15 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.messaging.Message;
 import tools.jackson.databind.ObjectMapper;
 
-/** Consumes {@code skillpath.people.v1} into the local {@link Recipient} copy. */
+/**
+ * Consumes {@code skillpath.people.v1} into the local {@link Recipient} copy; a {@code person.erased} tombstone
+ * leaves an erased marker and has every feature forget the person ({@link PersonErased}).
+ */
 @Configuration(proxyBeanMethods = false)
 class PeopleEventsConsumer {
 
     static final String PERSON_UPSERTED = "org.skillpath.person.upserted";
+    static final String PERSON_ERASED = "org.skillpath.person.erased";
 
     private static final Logger log = LoggerFactory.getLogger(PeopleEventsConsumer.class);
 
@@ -31,6 +35,14 @@ class PeopleEventsConsumer {
                                            ApplicationEventPublisher events) {
         return message -> {
             InboundEvent event = InboundEvent.from(message);
+            if (PERSON_ERASED.equals(event.type())) {
+                if (blank(event.key())) {
+                    throw new PoisonEventException("person.erased " + event.id() + " has no key (the person id)");
+                }
+                erase(mongo, event.orgId(), event.key(), clock);
+                events.publishEvent(new PersonErased(event.key(), event.orgId()));
+                return;
+            }
             if (!PERSON_UPSERTED.equals(event.type())) {
                 throw new PoisonEventException("type " + event.type() + " is not defined for skillpath.people.v1");
             }
@@ -65,6 +77,7 @@ class PeopleEventsConsumer {
                 .set("timeZone", blank(p.timeZone()) ? Recipient.DEFAULT_TIME_ZONE : p.timeZone())
                 .set("managerId", p.managerId())
                 .set("active", p.active() == null || p.active())
+                .set("erased", false)
                 .set("updatedAt", clock.instant());
         try {
             mongo.upsert(query, update, Recipient.class);
@@ -73,6 +86,22 @@ class PeopleEventsConsumer {
                     + p.orgId());
         }
         log.debug("recipient {} of {} stored", p.personId(), p.orgId());
+    }
+
+    /**
+     * Keeps only the marker: id, tenant and {@code erased}. An upsert, so an erasure arriving before (or without)
+     * any upsert still stops mail to that id; applying it twice changes nothing.
+     */
+    private static void erase(MongoTemplate mongo, String orgId, String personId, Clock clock) {
+        Query query = new Query(Criteria.where("_id").is(personId).and("orgId").is(orgId));
+        Update update = new Update().set("erased", true).set("active", false).set("updatedAt", clock.instant())
+                .unset("displayName").unset("email").unset("locale").unset("timeZone").unset("managerId");
+        try {
+            mongo.upsert(query, update, Recipient.class);
+        } catch (DuplicateKeyException otherTenant) {
+            throw new PoisonEventException("person " + personId + " belongs to another organisation than " + orgId);
+        }
+        log.info("recipient {} of {} erased", personId, orgId);
     }
 
     private static boolean blank(String s) {

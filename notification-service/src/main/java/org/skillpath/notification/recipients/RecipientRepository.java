@@ -8,4 +8,7 @@ public interface RecipientRepository extends MongoRepository<Recipient, String> 
 
     /** Tenant-scoped lookup: a nudge of one organisation never resolves a person of another. */
     Optional<Recipient> findByPersonIdAndOrgId(String personId, String orgId);
+
+    /** Whether a person-erased tombstone arrived for this person: nothing more is kept about them. */
+    boolean existsByPersonIdAndOrgIdAndErasedTrue(String personId, String orgId);
 }

@@ -15,6 +15,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.api.Test;
 import org.skillpath.infra.MailText;
+import org.skillpath.notification.nudges.People;
 import org.skillpath.notification.nudges.PlanReadyModel;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -44,7 +45,7 @@ class MailComposerTest {
                 new PlanReadyModel.Step("Own a budget line for a quarter", "PRACTICE", LocalDate.of(2027, 2, 12),
                         "Budgeting is the largest gap & needs practice")));
         return new OutgoingMail("nudge-1", "PLAN_READY", "plan-ready", "alice@example.org", name, locale,
-                plan.templateVariables());
+                plan.templateVariables(People.NONE), "http://127.0.0.1:8084/unsubscribe?token=t.s");
     }
 
     @Test
