@@ -2,7 +2,11 @@ package org.skillpath.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -10,15 +14,28 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.hamcrest.Matchers;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.junit.jupiter.api.Test;
+import org.skillpath.kit.events.DeterministicIds;
+import org.skillpath.kit.test.RawEvents;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.node.ObjectNode;
 import org.skillpath.kit.test.CloudEventsConformance;
 import org.skillpath.kit.test.ContractSchemas;
+import org.skillpath.kit.test.MutableClock;
 import org.skillpath.kit.test.TopicReader;
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,14 +50,19 @@ import tools.jackson.databind.ObjectMapper;
  * CloudEvents out on the people and assessment topics, keyed by person. Written once, run on the embedded
  * broker and store and on Testcontainers' images.
  */
-@SpringBootTest
+@SpringBootTest(properties = {"skillpath.assessment.close-interval=PT0.3S", "skillpath.people.erasure-interval=PT0.3S"})
 @AutoConfigureMockMvc
+@Import(TestClock.class)
 abstract class AssessmentHopContract {
 
     @Autowired
     MockMvc mvc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    MongoTemplate mongo;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
 
@@ -170,7 +192,596 @@ abstract class AssessmentHopContract {
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk());
         mvc.perform(get("/actuator/env")).andExpect(status().isNotFound());
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
-                .andExpect(jsonPath("$.paths['/api/assessments']").exists());
+                .andExpect(jsonPath("$.paths['/api/assessments']").exists())
+                .andExpect(jsonPath("$.paths['/api/assessment-requests']").exists())
+                .andExpect(jsonPath("$.paths['/scim/v2/Users']").exists())
+                .andExpect(jsonPath("$.paths['/api/frameworks/case']").exists());
+    }
+
+    // ---- the 360 lifecycle, from SCIM provisioning to skillgaps.identified ----
+
+    @Test
+    void fromScimUsersThroughInvitationsAndResponsesToRankedGaps() throws Exception {
+        String bob = scimUser("bob", null);
+        String alice = scimUser("alice", bob);
+        String p1 = scimUser("peer1", bob);
+        String p2 = scimUser("peer2", bob);
+        String p3 = scimUser("peer3", bob);
+        String r1 = scimUser("report", alice);
+
+        JsonNode requested = json.readTree(mvc.perform(post("/api/assessment-requests").header("X-Org-Id", org)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"peerIds\":[\"%s\",\"%s\",\"%s\"]}"
+                                .formatted(alice, p1, p2, p3)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("REQUESTED"))
+                .andExpect(jsonPath("$.raters.SELF.invited").value(1))
+                .andExpect(jsonPath("$.raters.MANAGER.invited").value(1))
+                .andExpect(jsonPath("$.raters.PEER.invited").value(3))
+                .andExpect(jsonPath("$.raters.REPORT.invited").value(1))
+                .andReturn().getResponse().getContentAsString());
+        String id = requested.get("id").asString();
+
+        List<ConsumerRecord<String, byte[]>> invitations = recordsFor("skillpath.assessment.v1", alice, 6);
+        assertThat(invitations).hasSize(6);
+        Map<String, String> invitationOf = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> r : invitations) {
+            CloudEvent event = CloudEventsConformance.read(r);
+            assertThat(event.getType()).isEqualTo("org.skillpath.assessment.requested");
+            ContractSchemas.assertValid(event.getType(), TopicReader.value(r));
+            JsonNode data = json.readTree(r.value());
+            assertThat(data.get("assessmentId").asString()).isEqualTo(id);
+            invitationOf.put(data.get("raterId").asString(), data.get("invitationId").asString());
+        }
+        assertThat(invitationOf).containsOnlyKeys(alice, bob, p1, p2, p3, r1);
+
+        // Self over-rates active listening; everyone else sees weak conflict resolution and budgeting.
+        Map<String, Integer> self = Map.of("active-listening", 5, "conflict-resolution", 3, "budgeting", 3);
+        Map<String, Integer> others = Map.of("active-listening", 3, "conflict-resolution", 2, "budgeting", 2);
+        respond(id, invitationOf.get(alice), self, 3, Map.of());
+        respond(id, invitationOf.get(p1), Map.of("conflict-resolution", 1), 3, Map.of());
+        // A changed answer before the close replaces the earlier one.
+        respond(id, invitationOf.get(p1), others, 3, Map.of("conflict-resolution", "Avoids hard conversations"));
+        respond(id, invitationOf.get(p2), others, 3, Map.of("conflict-resolution", "Could step in earlier"));
+        respond(id, invitationOf.get(r1), Map.of(), 0, Map.of("conflict-resolution", "Secret from the only report"));
+        mvc.perform(get("/api/assessments/" + id).header("X-Org-Id", org))
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.raters.PEER.answered").value(2));
+        respond(id, invitationOf.get(p3), others, 3, Map.of("conflict-resolution", "Listens but does not decide"));
+        String result = respond(id, invitationOf.get(bob), others, 3, Map.of());
+
+        JsonNode view = json.readTree(result);
+        assertThat(view.get("status").asString()).isEqualTo("RESULTS_PUBLISHED");
+        assertThat(view.get("closeReason").asString()).contains("every invited rater answered");
+        JsonNode gaps = view.get("result").get("gaps");
+        assertThat(gaps.get(0).get("skillId").asString()).isIn("conflict-resolution", "budgeting");
+        JsonNode listening = score(view, "active-listening");
+        assertThat(listening.get("blindSpot").asBoolean()).isTrue();
+        assertThat(listening.get("byGroup").has("PEER")).isTrue();
+        assertThat(listening.get("otherRaters").asInt()).isEqualTo(4);
+        assertThat(result).contains("Avoids hard conversations").doesNotContain("Secret from the only report");
+        for (String rater : List.of(p1, p2, p3, r1, bob)) {
+            assertThat(result).as("no rater ids in results").doesNotContain(rater);
+        }
+        assertThat(mvc.perform(get("/api/assessments").param("personId", alice).header("X-Org-Id", org))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).doesNotContain(p1).doesNotContain(r1);
+
+        List<ConsumerRecord<String, byte[]>> all = recordsFor("skillpath.assessment.v1", alice, 8);
+        List<ConsumerRecord<String, byte[]>> results = all.stream()
+                .filter(r -> !"org.skillpath.assessment.requested".equals(TopicReader.header(r, "ce_type"))).toList();
+        assertThat(results).extracting(r -> TopicReader.header(r, "ce_type"))
+                .containsExactly("org.skillpath.assessment.completed", "org.skillpath.skillgaps.identified");
+        for (ConsumerRecord<String, byte[]> r : results) {
+            ContractSchemas.assertValid(CloudEventsConformance.read(r).getType(), TopicReader.value(r));
+        }
+        JsonNode identified = json.readTree(results.get(1).value());
+        assertThat(identified.get("gaps").get(0).get("explanation").asString()).contains("below the Team lead target");
+        assertThat(new String(results.get(0).value(), StandardCharsets.UTF_8)).doesNotContain(p1);
+        mvc.perform(put("/api/assessments/" + id + "/invitations/" + invitationOf.get(p1) + "/response").header("X-Org-Id", org)
+                        .contentType(MediaType.APPLICATION_JSON).content(answers(id, invitationOf.get(p1), others, 3, Map.of())))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
+    void theDueDateClosesWithTheAnswersGivenAndWithholdsATooSmallPeerGroup() throws Exception {
+        String bob = createPerson("bob", null);
+        String alice = createPerson("alice", bob);
+        String p1 = createPerson("p1", bob);
+        String p2 = createPerson("p2", bob);
+        LocalDate tomorrow = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
+        JsonNode requested = json.readTree(mvc.perform(post("/api/assessment-requests").header("X-Org-Id", org)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"personId\":\"%s\",\"roleProfileId\":\"manager\",\"dueOn\":\"%s\",\"peerIds\":[\"%s\",\"%s\"]}"
+                                .formatted(alice, tomorrow, p1, p2)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+        String id = requested.get("id").asString();
+        String bobInvitation = DeterministicIds.of("invitation", id, bob);
+        respond(id, bobInvitation, Map.of("budgeting", 2), 3, Map.of());
+        respond(id, DeterministicIds.of("invitation", id, p1), Map.of("budgeting", 5), 5, Map.of("budgeting", "Peer secret"));
+
+        clock.advance(Duration.ofDays(2));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> mvc.perform(get("/api/assessments/" + id).header("X-Org-Id", org))
+                .andExpect(jsonPath("$.status").value("RESULTS_PUBLISHED")));
+        String body = mvc.perform(get("/api/assessments/" + id).header("X-Org-Id", org)).andReturn().getResponse().getContentAsString();
+        JsonNode view = json.readTree(body);
+        assertThat(view.get("closeReason").asString()).contains("due date");
+        JsonNode budgeting = score(view, "budgeting");
+        assertThat(budgeting.get("others").asDouble()).isEqualTo(2.0);
+        assertThat(budgeting.get("byGroup").has("PEER")).isFalse();
+        assertThat(budgeting.get("withheld").get(0).asString()).isEqualTo("PEER");
+        assertThat(body).doesNotContain("Peer secret");
+        assertThat(recordsFor("skillpath.assessment.v1", alice, 6).stream()
+                .filter(r -> "org.skillpath.skillgaps.identified".equals(TopicReader.header(r, "ce_type")))).hasSize(1);
+    }
+
+    @Test
+    void reassessmentDueStartsOneNewAssessmentWithTheSameRatersAndReportsGrowth() throws Exception {
+        String bob = createPerson("bob", null);
+        String alice = createPerson("alice", bob);
+        String first = json.readTree(mvc.perform(post("/api/assessments").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"personId":"%s","roleProfileId":"team-lead","ratings":[
+                                  {"raterId":"%s","group":"SELF","scores":{"budgeting":3}},
+                                  {"raterId":"%s","group":"MANAGER","scores":{"budgeting":2,"networking":2}}]}
+                                """.formatted(alice, alice, bob)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
+
+        String eventId = UUID.randomUUID().toString();
+        String due = """
+                {"planId":"plan-1","personId":"%s","orgId":"%s","previousAssessmentId":"%s","roleProfileId":null,"dueOn":"%s"}
+                """.formatted(alice, org, first, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        ContractSchemas.assertValid("org.skillpath.reassessment.due", due);
+        RawEvents.publish(bootstrap, "skillpath.progress.v1", alice,
+                RawEvents.ceHeaders(eventId, "org.skillpath.reassessment.due", org, "plans/plan-1"), due);
+        String id = DeterministicIds.of("assessment", "reassessment", "/skillpath/test#" + eventId);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/assessments/" + id).header("X-Org-Id", org))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.previousAssessmentId").value(first))
+                .andExpect(jsonPath("$.raters.SELF.invited").value(1))
+                .andExpect(jsonPath("$.raters.MANAGER.invited").value(1)));
+
+        // The same event again, and a progress event this service does not need: nothing more happens.
+        List<ConsumerRecord<String, byte[]>> invited = recordsFor("skillpath.assessment.v1", alice, 4);
+        RawEvents.publish(bootstrap, "skillpath.progress.v1", alice,
+                RawEvents.ceHeaders(eventId, "org.skillpath.reassessment.due", org, "plans/plan-1"), due);
+        RawEvents.publish(bootstrap, "skillpath.progress.v1", alice,
+                RawEvents.ceHeaders(UUID.randomUUID().toString(), "org.skillpath.plan.completed", org, "plans/plan-1"),
+                "{\"planId\":\"plan-1\"}");
+        String marker = UUID.randomUUID().toString();
+        publishGoodMarker(alice, marker, first);
+        String markerId = DeterministicIds.of("assessment", "reassessment", "/skillpath/test#" + marker);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/assessments/" + markerId)
+                .header("X-Org-Id", org)).andExpect(status().isOk()));
+        long invitationsForId = recordsFor("skillpath.assessment.v1", alice, 6).stream()
+                .filter(r -> "org.skillpath.assessment.requested".equals(TopicReader.header(r, "ce_type")))
+                .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(id)).count();
+        assertThat(invitationsForId).isEqualTo(2);
+        assertThat(invited).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(json.readTree(mvc.perform(get("/api/assessments").param("personId", alice).header("X-Org-Id", org))
+                .andReturn().getResponse().getContentAsString()).get("totalItems").asInt()).isEqualTo(3);
+
+        respond(id, DeterministicIds.of("invitation", id, alice), Map.of("budgeting", 4), 3, Map.of());
+        JsonNode done = json.readTree(respond(id, DeterministicIds.of("invitation", id, bob), Map.of("budgeting", 3), 3, Map.of()));
+        assertThat(done.get("status").asString()).isEqualTo("RESULTS_PUBLISHED");
+        JsonNode gaps = json.readTree(recordsFor("skillpath.assessment.v1", alice, 10).stream()
+                .filter(r -> "org.skillpath.skillgaps.identified".equals(TopicReader.header(r, "ce_type")))
+                .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(id)).findFirst().orElseThrow().value());
+        ContractSchemas.assertValid("org.skillpath.skillgaps.identified", gaps.toString());
+        assertThat(gaps.get("previousAssessmentId").asString()).isEqualTo(first);
+        JsonNode growth = gaps.get("growth");
+        assertThat(growth.size()).isEqualTo(2);
+        JsonNode budgeting = growth.get(0).get("skillId").asString().equals("budgeting") ? growth.get(0) : growth.get(1);
+        assertThat(budgeting.get("previousLevel").asDouble()).isEqualTo(2.0);
+        assertThat(budgeting.get("currentLevel").asDouble()).isEqualTo(3.0);
+    }
+
+    @Test
+    void poisonOnTheProgressTopicGoesToTheDeadLetterTopicAndTheConsumerKeepsGoing() throws Exception {
+        String bob = createPerson("bob", null);
+        String alice = createPerson("alice", bob);
+        String first = json.readTree(mvc.perform(post("/api/assessments").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"ratings\":[{\"raterId\":\"%s\",\"group\":\"MANAGER\",\"scores\":{\"budgeting\":2}}]}"
+                                .formatted(alice, bob)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
+        RawEvents.publish(bootstrap, "skillpath.progress.v1", alice,
+                RawEvents.ceHeaders(UUID.randomUUID().toString(), "org.skillpath.reassessment.due", org, "plans/x"), "{\"planId\":");
+        RawEvents.publish(bootstrap, "skillpath.progress.v1", alice, Map.of("content-type", "application/json"), "{}");
+        RawEvents.publish(bootstrap, "skillpath.progress.v1", alice,
+                RawEvents.ceHeaders(UUID.randomUUID().toString(), "org.skillpath.something.else", org, "plans/x"), "{}");
+        String marker = UUID.randomUUID().toString();
+        publishGoodMarker(alice, marker, first);
+
+        List<ConsumerRecord<String, byte[]>> dead = recordsFor("skillpath.progress.v1.assessment-service.dlt", alice, 3);
+        assertThat(dead).hasSize(3);
+        dead.forEach(r -> assertThat(TopicReader.header(r, "x-exception-message")).isNotBlank());
+        String id = DeterministicIds.of("assessment", "reassessment", "/skillpath/test#" + marker);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/assessments/" + id)
+                .header("X-Org-Id", org)).andExpect(status().isOk()));
+    }
+
+    @Test
+    void scimDeleteErasesThePersonPublishesATombstoneAndKeepsOnlyAnonymisedResults() throws Exception {
+        String bob = scimUser("bob", null);
+        String erin = scimUser("erin", bob);
+        String report = scimUser("report", erin);
+        String assessment = json.readTree(mvc.perform(post("/api/assessments").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"ratings\":[{\"raterId\":\"%s\",\"group\":\"MANAGER\",\"scores\":{\"budgeting\":2}}]}"
+                                .formatted(erin, bob)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
+        // Erin also rated her manager: that rating stays, without her id.
+        String bobsAssessment = json.readTree(mvc.perform(post("/api/assessments").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"personId\":\"%s\",\"roleProfileId\":\"manager\",\"ratings\":[{\"raterId\":\"%s\",\"group\":\"PEER\",\"scores\":{\"budgeting\":4}}]}"
+                                .formatted(bob, erin)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
+
+        mvc.perform(delete("/scim/v2/Users/" + erin).header("X-Org-Id", org)).andExpect(status().isNoContent());
+        mvc.perform(get("/scim/v2/Users/" + erin).header("X-Org-Id", org))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/scim+json"))
+                .andExpect(jsonPath("$.schemas[0]").value("urn:ietf:params:scim:api:messages:2.0:Error"))
+                .andExpect(jsonPath("$.status").value("404"));
+        mvc.perform(delete("/scim/v2/Users/" + erin).header("X-Org-Id", org)).andExpect(status().isNotFound());
+
+        List<ConsumerRecord<String, byte[]>> people = recordsFor("skillpath.people.v1", erin, 2);
+        ConsumerRecord<String, byte[]> tombstone = people.get(people.size() - 1);
+        assertThat(tombstone.value()).isNull();
+        assertThat(TopicReader.header(tombstone, "ce_type")).isEqualTo("org.skillpath.person.erased");
+        assertThat(TopicReader.header(tombstone, "ce_orgid")).isEqualTo(org);
+        assertThat(TopicReader.header(tombstone, "ce_specversion")).isEqualTo("1.0");
+        assertThat(TopicReader.header(tombstone, "ce_id")).isNotBlank();
+
+        List<ConsumerRecord<String, byte[]>> reportEvents = recordsFor("skillpath.people.v1", report, 2);
+        assertThat(reportEvents).hasSize(2);
+        assertThat(json.readTree(reportEvents.get(1).value()).get("managerId").isNull()).isTrue();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String own = mvc.perform(get("/api/assessments/" + assessment).header("X-Org-Id", org))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(json.readTree(own).get("anonymised").asBoolean()).isTrue();
+            assertThat(json.readTree(own).get("personId").asString()).startsWith("erased-").doesNotContain(erin);
+        });
+        Document stored = mongo.findById(bobsAssessment, Document.class, "assessments");
+        assertThat(stored.toJson()).doesNotContain(erin);
+        Document erased = mongo.findById(assessment, Document.class, "assessments");
+        assertThat(erased.toJson()).doesNotContain(erin);
+        assertThat(mongo.findById(erin, Document.class, "people")).isNull();
+    }
+
+    @Test
+    void scimUsersCanBeFilteredReplacedAndPatched() throws Exception {
+        String bob = scimUser("bob", null);
+        String carol = scimUser("carol", null);
+        String userName = "dana-" + UUID.randomUUID().toString().substring(0, 6);
+        String dana = json.readTree(mvc.perform(post("/scim/v2/Users").header("X-Org-Id", org)
+                        .contentType("application/scim+json").content(scimBody(userName, "Dana Doe", bob)))
+                .andExpect(status().isCreated())
+                .andExpect(content().contentTypeCompatibleWith("application/scim+json"))
+                .andExpect(header().string("Location", Matchers.startsWith("/scim/v2/Users/")))
+                .andExpect(jsonPath("$.meta.resourceType").value("User"))
+                .andExpect(jsonPath("$['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'].manager.value").value(bob))
+                .andReturn().getResponse().getContentAsString()).get("id").asString();
+
+        mvc.perform(get("/scim/v2/Users").header("X-Org-Id", org).param("filter", "userName eq \"" + userName + "\""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.schemas[0]").value("urn:ietf:params:scim:api:messages:2.0:ListResponse"))
+                .andExpect(jsonPath("$.totalResults").value(1))
+                .andExpect(jsonPath("$.Resources[0].id").value(dana));
+        mvc.perform(get("/scim/v2/Users").header("X-Org-Id", org).param("startIndex", "2").param("count", "1"))
+                .andExpect(jsonPath("$.totalResults").value(3))
+                .andExpect(jsonPath("$.itemsPerPage").value(1))
+                .andExpect(jsonPath("$.startIndex").value(2));
+
+        mvc.perform(patch("/scim/v2/Users/" + dana).header("X-Org-Id", org).contentType("application/scim+json").content("""
+                        {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+                          {"op":"Replace","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager","value":"%s"},
+                          {"op":"replace","path":"emails[type eq \\"work\\"].value","value":"dana.new@example.com"},
+                          {"op":"add","value":{"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":"Sales"}}},
+                          {"op":"replace","path":"active","value":false}]}
+                        """.formatted(carol)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.active").value(false))
+                .andExpect(jsonPath("$.emails[0].value").value("dana.new@example.com"))
+                .andExpect(jsonPath("$['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'].department").value("Sales"))
+                .andExpect(jsonPath("$['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'].manager.value").value(carol));
+
+        // A full replace that changes nothing publishes nothing.
+        String current = mvc.perform(get("/scim/v2/Users/" + dana).header("X-Org-Id", org)).andReturn().getResponse().getContentAsString();
+        mvc.perform(put("/scim/v2/Users/" + dana).header("X-Org-Id", org).contentType("application/scim+json").content(current))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/people/" + dana).header("X-Org-Id", org))
+                .andExpect(jsonPath("$.managerId").value(carol)).andExpect(jsonPath("$.active").value(false));
+        Thread.sleep(500);
+        assertThat(TopicReader.read(bootstrap, "skillpath.people.v1", Duration.ofSeconds(5), r -> false).stream()
+                .filter(r -> dana.equals(r.key())).count()).isEqualTo(2);
+    }
+
+    @Test
+    void scimRefusalsAreScimErrorBodies() throws Exception {
+        String bob = scimUser("bob", null);
+        String userName = "eve-" + UUID.randomUUID().toString().substring(0, 6);
+        scimRefused(post("/scim/v2/Users"), "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"displayName\":\"E\",\"emails\":[{\"value\":\"e@example.com\"}]}",
+                400, "invalidValue", "userName");
+        scimRefused(post("/scim/v2/Users"), scimBody(userName, "Eve", null).replace("\"active\":true", "\"favouriteColour\":\"red\""),
+                400, "invalidSyntax", "favouriteColour");
+        scimRefused(post("/scim/v2/Users"), scimBody(userName, "Eve", "no-such-person"), 400, "invalidValue", "managerId");
+        scimRefused(post("/scim/v2/Users"), scimBody(userName, "\u0430\u0432\u0435p", null), 400, "invalidValue", "displayName");
+        scimRefused(post("/scim/v2/Users"), scimBody(userName, "Eve", null).replace("\"emails\":[{\"value\":\"" + userName + "@example.com\",\"type\":\"work\",\"primary\":true}],", ""),
+                400, "invalidValue", "emails");
+        scimRefused(post("/scim/v2/Users"), "{\"schemas\":", 400, "invalidSyntax", "body");
+        mvc.perform(post("/scim/v2/Users").header("X-Org-Id", org).contentType("application/scim+json").content(scimBody(userName, "Eve", null)))
+                .andExpect(status().isCreated());
+        scimRefused(post("/scim/v2/Users"), scimBody(userName, "Eve again", null), 409, "uniqueness", "userName");
+        mvc.perform(get("/scim/v2/Users").header("X-Org-Id", org).param("filter", "displayName co \"x\""))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.scimType").value("invalidFilter"));
+        scimRefused(patch("/scim/v2/Users/" + bob), "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"move\",\"path\":\"active\"}]}",
+                400, "invalidSyntax", "op");
+        scimRefused(patch("/scim/v2/Users/" + bob), "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\",\"path\":\"groups[display eq \\\"x\\\"]\",\"value\":1}]}",
+                400, "invalidPath", "path");
+        scimRefused(put("/scim/v2/Users/does-not-exist"), scimBody(userName, "Eve", null), 404, null, "id");
+    }
+
+    // ---- frameworks, role profiles, bulk import ----
+
+    @Test
+    void frameworksAreVersionedRetiredAndExchangedAsCase() throws Exception {
+        mvc.perform(get("/api/frameworks").header("X-Org-Id", org))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].id").value("soft-skills-default"))
+                .andExpect(jsonPath("$.items[0].skills").value(21));
+        String v1 = mvc.perform(get("/api/frameworks/soft-skills-default").header("X-Org-Id", org))
+                .andExpect(jsonPath("$.version").value(1)).andReturn().getResponse().getContentAsString();
+        ObjectNode draft = (ObjectNode) json.readTree(v1);
+        for (String readOnly : List.of("id", "version", "status", "origin", "createdAt", "retiredAt")) {
+            draft.remove(readOnly);
+        }
+        draft.put("name", "Soft skills, revised");
+        mvc.perform(post("/api/frameworks/soft-skills-default/versions").header("X-Org-Id", org)
+                        .contentType(MediaType.APPLICATION_JSON).content(draft.toString()))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/api/frameworks/soft-skills-default/versions/2"))
+                .andExpect(jsonPath("$.version").value(2));
+        mvc.perform(get("/api/frameworks/default").header("X-Org-Id", org)).andExpect(jsonPath("$.version").value(2));
+        mvc.perform(post("/api/frameworks/soft-skills-default/versions/2/retire").header("X-Org-Id", org))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RETIRED"));
+        mvc.perform(get("/api/frameworks/soft-skills-default").header("X-Org-Id", org)).andExpect(jsonPath("$.version").value(1));
+        mvc.perform(post("/api/frameworks/soft-skills-default/versions/1/retire").header("X-Org-Id", org))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("team-lead")));
+
+        String exported = mvc.perform(get("/api/frameworks/soft-skills-default/versions/1/case").header("X-Org-Id", org))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.CFDocument.title").exists())
+                .andReturn().getResponse().getContentAsString();
+        mvc.perform(post("/api/frameworks/case").param("frameworkId", "imported").header("X-Org-Id", org)
+                        .contentType(MediaType.APPLICATION_JSON).content(exported))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.id").value("imported"))
+                .andExpect(jsonPath("$.origin").value("case-import"))
+                .andExpect(jsonPath("$.skills.length()").value(21));
+        mvc.perform(post("/api/frameworks/case").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+                        .content(exported.replaceFirst("\"title\":\"[^\"]*\"", "\"title\":\"\u0430\u0432\u0435p\"")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("CFDocument.title"));
+
+        draft.put("id", "custom").put("name", "T\u03bfp skills");
+        mvc.perform(post("/api/frameworks").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON).content(draft.toString()))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.name").value("Top skills"));
+        mvc.perform(post("/api/frameworks").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON).content(draft.toString()))
+                .andExpect(status().isConflict());
+        ((ObjectNode) draft.get("skills").get(1)).put("id", draft.get("skills").get(0).get("id").asString());
+        draft.put("id", "dupes");
+        mvc.perform(post("/api/frameworks").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON).content(draft.toString()))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("skills[1].id"));
+        mvc.perform(post("/api/frameworks").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"id\":\"x\",\"name\":\"X\",\"skills\":[],\"extra\":true}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("extra"));
+        mvc.perform(get("/api/frameworks").header("X-Org-Id", org).param("size", "101")).andExpect(status().isBadRequest());
+
+        mvc.perform(post("/api/role-profiles").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"id\":\"coach\",\"name\":\"Coach\",\"frameworkId\":\"soft-skills-default\",\"targets\":[{\"skillId\":\"juggling\",\"targetLevel\":4,\"weight\":1}]}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("targets[0].skillId"));
+        mvc.perform(post("/api/role-profiles").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"id\":\"coach\",\"name\":\"Coach\",\"frameworkId\":\"soft-skills-default\",\"targets\":[{\"skillId\":\"empathy\",\"targetLevel\":6,\"weight\":1}]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("targets[0].targetLevel"));
+        mvc.perform(post("/api/role-profiles").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"id\":\"coach\",\"name\":\"Coach\",\"frameworkId\":\"soft-skills-default\",\"targets\":[{\"skillId\":\"empathy\",\"targetLevel\":4,\"weight\":1.5}]}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(1));
+        mvc.perform(post("/api/role-profiles/coach/versions").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Coach\",\"frameworkId\":\"soft-skills-default\",\"targets\":[{\"skillId\":\"empathy\",\"targetLevel\":5,\"weight\":2}]}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(2));
+        mvc.perform(get("/api/role-profiles").header("X-Org-Id", org).param("size", "100"))
+                .andExpect(jsonPath("$.items[*].id").value(Matchers.hasItems("specialist", "senior-specialist", "team-lead", "manager", "coach")));
+        mvc.perform(post("/api/role-profiles/coach/versions/2/retire").header("X-Org-Id", org))
+                .andExpect(jsonPath("$.status").value("RETIRED"));
+        mvc.perform(get("/api/role-profiles/coach").header("X-Org-Id", org)).andExpect(jsonPath("$.version").value(1));
+    }
+
+    @Test
+    void aBulkImportLoadsManagersFirstAndIsSafeToRunAgain() throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 6);
+        String batch = """
+                [{"userName":"ann-%1$s","displayName":"Ann","email":"ann-%1$s@example.com","managerUserName":"ceo-%1$s"},
+                 {"userName":"ben-%1$s","displayName":"Ben","email":"ben-%1$s@example.com","managerUserName":"ann-%1$s"},
+                 {"userName":"ceo-%1$s","displayName":"C\u03bfra","email":"ceo-%1$s@example.com"}]
+                """.formatted(u);
+        String first = mvc.perform(post("/api/people/import").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON).content(batch))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(3))
+                .andExpect(jsonPath("$.people[0].userName").value("ann-" + u))
+                .andReturn().getResponse().getContentAsString();
+        JsonNode people = json.readTree(first).get("people");
+        String ann = people.get(0).get("personId").asString();
+        String ceo = people.get(2).get("personId").asString();
+        mvc.perform(get("/api/people/" + ann).header("X-Org-Id", org)).andExpect(jsonPath("$.managerId").value(ceo));
+        mvc.perform(get("/api/people/" + ceo).header("X-Org-Id", org)).andExpect(jsonPath("$.displayName").value("Cora"));
+        mvc.perform(post("/api/people/import").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON).content(batch))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.unchanged").value(3));
+        mvc.perform(post("/api/people/import").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+                        .content(batch.replace("\"email\":\"ceo-%1$s@example.com\"}".formatted(u),
+                                "\"email\":\"ceo-%1$s@example.com\",\"managerUserName\":\"ben-%1$s\"}".formatted(u))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("cycle")));
+        mvc.perform(post("/api/people/import").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+                        .content("[{\"userName\":\"x\",\"displayName\":\"X\",\"email\":\"nope\"}]"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/people/import").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON).content("[]"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void lifecycleRefusalsAreProblemDetailsNamingTheField() throws Exception {
+        String bob = createPerson("bob", null);
+        String alice = createPerson("alice", bob);
+        String loner = createPerson("loner", null);
+        String peer = createPerson("peer", bob);
+        String today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString();
+        refused(post("/api/assessment-requests"), "{\"personId\":\"nobody\",\"roleProfileId\":\"team-lead\"}", 422, "personId");
+        refused(post("/api/assessment-requests"), "{\"personId\":\"%s\",\"roleProfileId\":\"astronaut\"}".formatted(alice), 422, "roleProfileId");
+        refused(post("/api/assessment-requests"), "{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"dueOn\":\"%s\"}".formatted(alice, today), 422, "dueOn");
+        refused(post("/api/assessment-requests"), "{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"dueOn\":\"2999-01-01\"}".formatted(alice), 422, "dueOn");
+        refused(post("/api/assessment-requests"), "{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"peerIds\":[\"%s\"]}".formatted(alice, bob), 422, "peerIds[0]");
+        refused(post("/api/assessment-requests"), "{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"peerIds\":[\"%s\",\"%s\"]}".formatted(alice, peer, peer), 422, "peerIds[1]");
+        refused(post("/api/assessment-requests"), "{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"reportIds\":[\"%s\"]}".formatted(alice, peer), 422, "reportIds[0]");
+        refused(post("/api/assessment-requests"), "{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\"}".formatted(loner), 422, "peerIds");
+        refused(post("/api/assessment-requests"), "{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"raters\":[]}".formatted(alice), 400, "raters");
+        refused(post("/api/assessment-requests"), "{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"dueOn\":\"tomorrow\"}".formatted(alice), 400, "dueOn");
+
+        String id = json.readTree(mvc.perform(post("/api/assessment-requests").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"peerIds\":[\"%s\"]}".formatted(alice, peer)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
+        String inv = DeterministicIds.of("invitation", id, bob);
+        String path = "/api/assessments/" + id + "/invitations/" + inv + "/response";
+        JsonNode questionnaire = json.readTree(mvc.perform(get("/api/assessments/" + id + "/invitations/" + inv).header("X-Org-Id", org))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.group").value("MANAGER"))
+                .andExpect(jsonPath("$.skills.length()").value(21)).andReturn().getResponse().getContentAsString());
+        String firstIndicator = questionnaire.get("skills").get(0).get("indicators").get(0).get("id").asString();
+        refused(put(path), "{\"answers\":[{\"indicatorId\":\"%s\",\"level\":3}]}".formatted(firstIndicator), 422, "answers");
+        refused(put(path), "{\"answers\":[{\"indicatorId\":\"%s\",\"level\":7}]}".formatted(firstIndicator), 400, "answers[0].level");
+        refused(put(path), "{\"answers\":[{\"indicatorId\":\"%s\",\"level\":3,\"notObserved\":true}]}".formatted(firstIndicator), 400, "answers[0]");
+        refused(put(path), "{\"answers\":[{\"indicatorId\":\"juggling-1\",\"level\":3}]}", 422, "answers[0].indicatorId");
+        refused(put(path), "{\"answers\":[{\"indicatorId\":\"%1$s\",\"level\":3},{\"indicatorId\":\"%1$s\",\"level\":3}]}".formatted(firstIndicator), 422, "answers[1].indicatorId");
+        String full = answers(id, inv, Map.of(), 3, Map.of());
+        refused(put(path), full.replace("\"comments\":{}", "\"comments\":{\"juggling\":\"x\"}"), 422, "comments.juggling");
+        refused(put(path), full.replace("\"comments\":{}", "\"comments\":{\"empathy\":\"\u0430\u0432\u0435p\"}"), 422, "comments.empathy");
+        refused(put("/api/assessments/" + id + "/invitations/nope/response"), full, 404, null);
+        mvc.perform(get("/api/assessments/" + id + "/invitations/nope").header("X-Org-Id", "another-org")).andExpect(status().isNotFound());
+
+        mvc.perform(post("/api/assessments/" + id + "/close").header("X-Org-Id", org))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"))
+                .andExpect(jsonPath("$.closeReason").value(Matchers.containsString("no results")));
+        refused(post("/api/assessments/" + id + "/close"), null, 409, null);
+        refused(put(path), full, 409, null);
+
+        byte[] huge = new byte[300_000];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        huge[0] = '{';
+        huge[huge.length - 1] = '}';
+        mvc.perform(post("/api/assessment-requests").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON).content(huge))
+                .andExpect(status().isPayloadTooLarge());
+        String key = UUID.randomUUID().toString();
+        String request = "{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"peerIds\":[\"%s\"]}".formatted(alice, peer);
+        String a = mvc.perform(post("/api/assessment-requests").header("X-Org-Id", org).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).content(request)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String b = mvc.perform(post("/api/assessment-requests").header("X-Org-Id", org).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(request))
+                .andExpect(header().string("Idempotent-Replayed", "true")).andReturn().getResponse().getContentAsString();
+        assertThat(json.readTree(b).get("id")).isEqualTo(json.readTree(a).get("id"));
+    }
+
+    // ---- helpers ----
+
+    void refused(MockHttpServletRequestBuilder request, String body, int status,
+                 String field) throws Exception {
+        request.header("X-Org-Id", org);
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(body);
+        }
+        var result = mvc.perform(request).andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        if (field != null) {
+            result.andExpect(jsonPath("$.errors[0].field").value(field));
+        }
+    }
+
+    void scimRefused(MockHttpServletRequestBuilder request, String body, int status,
+                     String scimType, String mentions) throws Exception {
+        var result = mvc.perform(request.header("X-Org-Id", org).contentType("application/scim+json").content(body))
+                .andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith("application/scim+json"))
+                .andExpect(jsonPath("$.schemas[0]").value("urn:ietf:params:scim:api:messages:2.0:Error"))
+                .andExpect(jsonPath("$.status").value(String.valueOf(status)))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString(mentions)));
+        if (scimType != null) {
+            result.andExpect(jsonPath("$.scimType").value(scimType));
+        }
+    }
+
+    String scimBody(String userName, String displayName, String managerId) {
+        String manager = managerId == null ? "" : ",\"manager\":{\"value\":\"" + managerId + "\"}";
+        return """
+                {"schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+                 "userName":"%1$s","name":{"givenName":"G","familyName":"F"},"displayName":"%2$s",
+                 "emails":[{"value":"%1$s@example.com","type":"work","primary":true}],"active":true,
+                 "phoneNumbers":[{"value":"+49 30 1234","type":"work"}],
+                 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"employeeNumber":"E-1","department":"Engineering"%3$s}}
+                """.formatted(userName, displayName, manager);
+    }
+
+    String scimUser(String name, String managerId) throws Exception {
+        String userName = name + "-" + UUID.randomUUID().toString().substring(0, 6);
+        String response = mvc.perform(post("/scim/v2/Users").header("X-Org-Id", org).contentType("application/scim+json")
+                        .content(scimBody(userName, name, managerId)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        return json.readTree(response).get("id").asString();
+    }
+
+    /** Answers every indicator: the given level per named skill, {@code otherwise} elsewhere (0 = not observed). */
+    String answers(String assessmentId, String invitationId, Map<String, Integer> levels, int otherwise,
+                   Map<String, String> comments) throws Exception {
+        JsonNode q = json.readTree(mvc.perform(get("/api/assessments/" + assessmentId + "/invitations/" + invitationId)
+                .header("X-Org-Id", org)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        ObjectNode body = json.createObjectNode();
+        var list = body.putArray("answers");
+        for (JsonNode skill : q.get("skills")) {
+            int level = levels.getOrDefault(skill.get("id").asString(), otherwise);
+            for (JsonNode indicator : skill.get("indicators")) {
+                ObjectNode a = list.addObject().put("indicatorId", indicator.get("id").asString());
+                if (level == 0) {
+                    a.put("notObserved", true);
+                } else {
+                    a.put("level", level);
+                }
+            }
+        }
+        ObjectNode c = body.putObject("comments");
+        comments.forEach(c::put);
+        return body.toString();
+    }
+
+    String respond(String assessmentId, String invitationId, Map<String, Integer> levels, int otherwise,
+                   Map<String, String> comments) throws Exception {
+        return mvc.perform(put("/api/assessments/" + assessmentId + "/invitations/" + invitationId + "/response")
+                        .header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+                        .content(answers(assessmentId, invitationId, levels, otherwise, comments)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** A well-formed reassessment.due; once its assessment exists, every record published before it was consumed. */
+    void publishGoodMarker(String personId, String eventId, String previous) {
+        String due = "{\"planId\":\"p\",\"personId\":\"%s\",\"orgId\":\"%s\",\"previousAssessmentId\":\"%s\",\"dueOn\":\"2030-01-01\"}"
+                .formatted(personId, org, previous);
+        ContractSchemas.assertValid("org.skillpath.reassessment.due", due);
+        RawEvents.publish(bootstrap, "skillpath.progress.v1", personId,
+                RawEvents.ceHeaders(eventId, "org.skillpath.reassessment.due", org, "plans/p"), due);
+    }
+
+    static JsonNode score(JsonNode view, String skillId) {
+        for (JsonNode s : view.get("scores")) {
+            if (s.get("skillId").asString().equals(skillId)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no score for " + skillId);
     }
 
     String createPerson(String name, String managerId) throws Exception {

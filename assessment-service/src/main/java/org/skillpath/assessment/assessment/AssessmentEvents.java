@@ -1,16 +1,23 @@
 package org.skillpath.assessment.assessment;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 /** Payloads this service publishes on the assessment topic (contracts/schemas/*.json). */
 final class AssessmentEvents {
 
+    static final String REQUESTED = "org.skillpath.assessment.requested";
     static final String COMPLETED = "org.skillpath.assessment.completed";
     static final String GAPS_IDENTIFIED = "org.skillpath.skillgaps.identified";
 
     private AssessmentEvents() {
+    }
+
+    record AssessmentRequested(String assessmentId, String personId, String orgId, String roleProfileId,
+                               String invitationId, String raterId, RaterGroup raterGroup, LocalDate dueOn,
+                               Instant requestedAt, String previousAssessmentId) {
     }
 
     record AssessmentCompleted(String assessmentId, String personId, String orgId, String roleProfileId,

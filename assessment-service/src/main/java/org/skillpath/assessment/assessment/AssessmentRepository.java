@@ -11,4 +11,6 @@ public interface AssessmentRepository extends MongoRepository<Assessment, String
     Optional<Assessment> findByIdAndOrgId(String id, String orgId);
 
     Page<Assessment> findByOrgIdAndPersonId(String orgId, String personId, Pageable pageable);
+
+    Page<Assessment> findByOrgIdAndPersonIdAndStatus(String orgId, String personId, Assessment.Status status, Pageable pageable);
 }

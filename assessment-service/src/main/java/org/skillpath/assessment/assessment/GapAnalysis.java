@@ -61,6 +61,10 @@ public final class GapAnalysis {
                 .append(": others rate it ").append(fmt(s.others())).append(" (")
                 .append(groups(s)).append(", ").append(s.otherRaters()).append(s.otherRaters() == 1 ? " rater" : " raters")
                 .append(", agreement ").append(Math.round(s.agreement() * 100)).append(" %)");
+        if (!s.withheld().isEmpty()) {
+            b.append("; ").append(s.withheld().stream().sorted().map(GapAnalysis::plural).collect(Collectors.joining(" and ")))
+                    .append(" withheld: too few answers to stay anonymous");
+        }
         if (s.self() != null) {
             b.append("; self-rating ").append(fmt(s.self()));
             if (s.blindSpot()) {
@@ -72,9 +76,19 @@ public final class GapAnalysis {
         return b.append('.').toString();
     }
 
+    /** The groups behind "others", in words; folded groups are named, never given a figure of their own. */
     private static String groups(SkillScore s) {
-        return s.byGroup().keySet().stream().filter(g -> g != RaterGroup.SELF).sorted()
-                .map(g -> g.name().toLowerCase()).collect(Collectors.joining(", "));
+        String names = s.groups().stream().sorted().map(GapAnalysis::plural).collect(Collectors.joining(", "));
+        return s.folded().isEmpty() ? names : names + " combined";
+    }
+
+    private static String plural(RaterGroup g) {
+        return switch (g) {
+            case MANAGER -> "manager";
+            case PEER -> "peers";
+            case REPORT -> "direct reports";
+            case SELF -> "self";
+        };
     }
 
     private static String fmt(double v) {

@@ -6,11 +6,15 @@ import org.skillpath.kit.outbox.OutboxDocument;
 import org.skillpath.kit.outbox.OutboxEvent;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A person of an organisation, with their reporting line. Every change is published on the people topic. */
 @Document("people")
-@CompoundIndex(name = "org_username", def = "{'orgId': 1, 'userName': 1}", unique = true)
+@CompoundIndexes({
+        @CompoundIndex(name = "org_username", def = "{'orgId': 1, 'userName': 1}", unique = true),
+        @CompoundIndex(name = "org_manager", def = "{'orgId': 1, 'managerId': 1}")
+})
 public class Person extends OutboxDocument {
 
     @Id
@@ -26,18 +30,26 @@ public class Person extends OutboxDocument {
     private String timeZone;
     private boolean active;
     private boolean mentorOptIn;
+    private Instant createdAt;
     private Instant changedAt;
 
     protected Person() {
     }
 
-    Person(String id, String orgId) {
+    Person(String id, String orgId, Instant now) {
         this.id = id;
         this.orgId = orgId;
+        this.createdAt = now;
     }
 
-    /** Applies new details and queues the upsert event in the same document write. */
-    void update(PersonDetails d, Instant now, PeopleEvents events) {
+    /**
+     * Applies new details and queues the upsert event in the same document write; a replace that changes
+     * nothing (HR systems re-send everything on each sync) publishes nothing.
+     *
+     * @return whether anything changed
+     */
+    boolean update(PersonDetails d, Instant now, PeopleEvents events) {
+        PersonUpserted before = toEvent();
         this.userName = d.userName();
         this.displayName = d.displayName();
         this.email = d.email();
@@ -48,8 +60,18 @@ public class Person extends OutboxDocument {
         this.timeZone = d.timeZone() == null ? "UTC" : d.timeZone();
         this.active = d.active() == null || d.active();
         this.mentorOptIn = Boolean.TRUE.equals(d.mentorOptIn());
+        if (changedAt != null && toEvent().equals(before)) {
+            return false;
+        }
         this.changedAt = now;
         raise(events.upserted(this));
+        return true;
+    }
+
+    /** The details as a client would send them back (for PATCH and merges). */
+    PersonDetails details() {
+        return new PersonDetails(userName, displayName, email, managerId, department, employeeNumber, locale, timeZone,
+                active, mentorOptIn);
     }
 
     public PersonUpserted toEvent() {
@@ -63,6 +85,42 @@ public class Person extends OutboxDocument {
 
     public String getOrgId() {
         return orgId;
+    }
+
+    public String getUserName() {
+        return userName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getDepartment() {
+        return department;
+    }
+
+    public String getEmployeeNumber() {
+        return employeeNumber;
+    }
+
+    public String getLocale() {
+        return locale;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public boolean isMentorOptIn() {
+        return mentorOptIn;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getChangedAt() {
+        return changedAt;
     }
 
     public String getManagerId() {

@@ -113,6 +113,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
+        // The Jackson exception that knows the field's path may wrap a more specific one (a date parser's).
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof DatabindException || t instanceof PayloadTooLargeException) {
+                cause = t;
+                break;
+            }
+        }
         if (cause instanceof PayloadTooLargeException tooLarge) {
             ProblemDetail body = problem(HttpStatus.CONTENT_TOO_LARGE, "Payload too large", tooLarge.getMessage(),
                     List.of(new FieldProblem("body", tooLarge.getMessage())), null);
