@@ -69,6 +69,14 @@ abstract class AssessmentHopContract {
     final String org = "org-" + UUID.randomUUID().toString().substring(0, 8);
 
     @Test
+    void scimRefusesAnUnsupportedMediaTypeWithAScimErrorNotAServerError() throws Exception {
+        mvc.perform(post("/scim/v2/Users").header("X-Org-Id", org).contentType(MediaType.TEXT_PLAIN).content("userName=x"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.parseMediaType("application/scim+json")))
+                .andExpect(jsonPath("$.status").value("415"));
+    }
+
+    @Test
     void anAssessmentWithSelfAndManagerRatingsEmitsRankedExplainedGaps() throws Exception {
         String bob = createPerson("bob", null);
         String alice = createPerson("alice", bob);

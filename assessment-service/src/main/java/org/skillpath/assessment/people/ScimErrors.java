@@ -70,6 +70,11 @@ class ScimErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+        // Spring's own refusals (unsupported media type, method not allowed, missing parameter, ...) carry
+        // their status: answer them as SCIM errors with that status, not as failures.
+        if (e instanceof org.springframework.web.ErrorResponse refusal && refusal.getStatusCode().is4xxClientError()) {
+            return error(HttpStatus.valueOf(refusal.getStatusCode().value()), null, String.valueOf(refusal.getBody().getDetail()));
+        }
         log.error("unexpected failure on a SCIM request", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, null, "the request could not be completed; it has been logged");
     }
