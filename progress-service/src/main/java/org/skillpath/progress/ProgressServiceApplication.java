@@ -4,8 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Records progress along learning plans: a progress record per plan (from plan events), the people
- * directory read model (from people events), and the progress API.
+ * Records progress along learning plans: step progress from people, managers, mentors and L&D platforms
+ * (xAPI), the due-date and reassessment schedules, and the manager dashboard read model, all fed by the people,
+ * assessment and plan topics and emitting on {@code skillpath.progress.v1}.
  */
 @SpringBootApplication
 public class ProgressServiceApplication {

@@ -1,10 +1,16 @@
 package org.skillpath.progress;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
+import org.skillpath.kit.test.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -12,22 +18,48 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * Base of every integration contract: one application context shape, so all contracts share one context per
  * infrastructure variant ({@link ProgressServiceIT}, {@link ProgressServiceContainersIT}). Tests isolate
- * themselves by fresh person, plan and organisation ids, never by cleaning up.
+ * themselves by fresh person, plan and organisation ids, never by cleaning up. Time is a {@link MutableClock}
+ * that tests only ever move forward; fixtures take "today" from it. The scheduled jobs' timers are off: tests
+ * run the jobs by hand.
  */
-@SpringBootTest
+@SpringBootTest(classes = {ProgressServiceApplication.class, IntegrationContract.TestClock.class}, properties = {
+        "skillpath.schedule.enabled=false",
+        "skillpath.xapi.default-account-home-pages=" + IntegrationContract.LMS,
+        "skillpath.progress.due-soon-days=3",
+        "skillpath.progress.reassessment-delay-days=14"
+})
 @AutoConfigureMockMvc
 public abstract class IntegrationContract {
+
+    /** The account homePage of the test organisations' LMS. */
+    public static final String LMS = "https://lms.example.com";
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+
+        @Bean
+        MutableClock clock() {
+            return new MutableClock(Instant.now());
+        }
+    }
 
     @Autowired
     protected MongoTemplate mongo;
     @Autowired
     protected MockMvc mvc;
     @Autowired
+    protected MutableClock clock;
+    @Autowired
     private Environment environment;
 
     /** The broker the application talks to, whichever variant runs. */
     protected String bootstrap() {
         return environment.getRequiredProperty("spring.kafka.bootstrap-servers");
+    }
+
+    /** Today by the application's clock. */
+    protected LocalDate today() {
+        return LocalDate.now((Clock) clock);
     }
 
     protected static String newId() {

@@ -3,8 +3,13 @@ package org.skillpath.progress;
 import org.junit.jupiter.api.Nested;
 import org.skillpath.kit.test.TestInfra;
 import org.skillpath.progress.people.PeopleProjectionContract;
+import org.skillpath.progress.progress.CompletionFlowContract;
 import org.skillpath.progress.progress.PlanHopContract;
+import org.skillpath.progress.progress.PlanLifecycleContract;
+import org.skillpath.progress.progress.StepActionsContract;
+import org.skillpath.progress.dashboard.DashboardContract;
 import org.skillpath.progress.progress.ProgressApiContract;
+import org.skillpath.progress.xapi.XapiContract;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.junit.jupiter.Container;
@@ -36,5 +41,25 @@ class ProgressServiceContainersIT {
 
     @Nested
     class ProgressApi extends ProgressApiContract {
+    }
+
+    @Nested
+    class Xapi extends XapiContract {
+    }
+
+    @Nested
+    class CompletionFlow extends CompletionFlowContract {
+    }
+
+    @Nested
+    class StepActions extends StepActionsContract {
+    }
+
+    @Nested
+    class Dashboard extends DashboardContract {
+    }
+
+    @Nested
+    class PlanLifecycle extends PlanLifecycleContract {
     }
 }

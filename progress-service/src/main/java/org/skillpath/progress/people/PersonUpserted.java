@@ -1,5 +1,6 @@
 package org.skillpath.progress.people;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,10 +9,11 @@ import org.skillpath.kit.events.PoisonEventException;
 
 /** What this service reads of {@code org.skillpath.person.upserted} (contracts/schemas/person.upserted.json). */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record PersonUpserted(String personId, String orgId, String displayName, String managerId, Boolean active) {
+public record PersonUpserted(String personId, String orgId, String userName, String displayName, String managerId,
+                             String department, String employeeNumber, Boolean active, Instant changedAt) {
 
     /** The fields the contract requires and this service relies on; an event without them is poison. */
-    PersonUpserted requireComplete() {
+    public PersonUpserted requireComplete() {
         List<String> missing = new ArrayList<>();
         if (personId == null || personId.isBlank()) {
             missing.add("personId");

@@ -13,11 +13,16 @@ import org.skillpath.kit.events.PoisonEventException;
 /** What this service reads of {@code org.skillpath.plan.created} (contracts/schemas/plan.created.json). */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record PlanCreated(String planId, String personId, String orgId, String assessmentId, Instant createdAt,
-                   LocalDate startsOn, LocalDate endsOn, List<Step> steps) {
+                   LocalDate startsOn, LocalDate endsOn, String status, String mentorId, List<Step> steps) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Step(String stepId, String activityId, String title, String format, String bucket, String skillId,
                 Double effortHours, LocalDate dueOn, String xapiActivityId) {
+
+        PlanStep toStep() {
+            return PlanStep.notStarted(stepId, activityId, title, format, bucket, skillId, effortHours, dueOn,
+                    xapiActivityId);
+        }
     }
 
     /**
@@ -26,6 +31,10 @@ record PlanCreated(String planId, String personId, String orgId, String assessme
      */
     PlanCreated requireComplete() {
         List<String> problems = new ArrayList<>();
+        // The dashboard keys its plans by id inside a document, where '.' and a leading '$' mean something.
+        if (planId != null && (planId.contains(".") || planId.startsWith("$"))) {
+            problems.add("planId: must not contain '.' or start with '$'");
+        }
         blank(planId, "planId", problems);
         blank(personId, "personId", problems);
         blank(orgId, "orgId", problems);
@@ -33,13 +42,22 @@ record PlanCreated(String planId, String personId, String orgId, String assessme
         missing(createdAt, "createdAt", problems);
         missing(startsOn, "startsOn", problems);
         missing(endsOn, "endsOn", problems);
+        checkSteps(steps, "steps", problems);
+        if (!problems.isEmpty()) {
+            throw new PoisonEventException("plan.created " + planId + " is incomplete: " + problems);
+        }
+        return this;
+    }
+
+    /** Shared with plan.revised, whose step list has the same shape. */
+    static void checkSteps(List<Step> steps, String field, List<String> problems) {
         if (steps == null || steps.isEmpty()) {
-            problems.add("steps: at least one");
+            problems.add(field + ": at least one");
         } else {
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < steps.size(); i++) {
                 Step s = steps.get(i);
-                String at = "steps[" + i + "].";
+                String at = field + "[" + i + "].";
                 if (s == null) {
                     problems.add(at + ": null");
                     continue;
@@ -59,19 +77,15 @@ record PlanCreated(String planId, String personId, String orgId, String assessme
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new PoisonEventException("plan.created " + planId + " is incomplete: " + problems);
-        }
-        return this;
     }
 
-    private static void blank(String value, String field, List<String> problems) {
+    static void blank(String value, String field, List<String> problems) {
         if (value == null || value.isBlank()) {
             problems.add(field);
         }
     }
 
-    private static void missing(Object value, String field, List<String> problems) {
+    static void missing(Object value, String field, List<String> problems) {
         if (value == null) {
             problems.add(field);
         }

@@ -1,5 +1,6 @@
 package org.skillpath.progress.progress;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -12,4 +13,6 @@ interface PlanProgressRepository extends MongoRepository<PlanProgress, String> {
     Optional<PlanProgress> findByPlanIdAndOrgId(String planId, String orgId);
 
     Page<PlanProgress> findByOrgIdAndPersonId(String orgId, String personId, Pageable pageable);
+
+    List<PlanProgress> findByOrgIdAndPersonId(String orgId, String personId);
 }

@@ -44,7 +44,7 @@ public abstract class PeopleProjectionContract extends IntegrationContract {
         RawEvents.publish(bootstrap(), TOPIC, personId, promotedHeaders, promoted);
         PersonView view = await().atMost(WAIT).until(() -> mongo.findById(personId, PersonView.class),
                 v -> "Alice Lead".equals(v.displayName()));
-        assertThat(view).isEqualTo(new PersonView(personId, orgId, "Alice Lead", managerId, true));
+        assertThat(view).isEqualTo(new PersonView(personId, orgId, "Alice Lead", managerId, true, personId, null));
         assertThat(afterFirst).as("the first upsert stored the person as they joined")
                 .containsEntry("displayName", "Alice Specialist").containsEntry("orgId", orgId);
 
@@ -56,7 +56,7 @@ public abstract class PeopleProjectionContract extends IntegrationContract {
         await().atMost(WAIT).until(() -> mongo.findById(personId, PersonView.class), v -> !v.active());
 
         assertThat(mongo.findById(personId, PersonView.class))
-                .isEqualTo(new PersonView(personId, orgId, "Alice Lead", managerId, false));
+                .isEqualTo(new PersonView(personId, orgId, "Alice Lead", managerId, false, personId, null));
         assertThat(mongo.getCollection("people").countDocuments(new Document("_id", personId))).isEqualTo(1);
     }
 

@@ -1,8 +1,6 @@
 package org.skillpath.progress.progress;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 import org.skillpath.kit.events.DeterministicIds;
 
@@ -22,12 +20,11 @@ final class PlanCreatedEvents {
     }
 
     /**
-     * A 12-week plan starting two weeks ago, with three steps: s1 (6 h, due yesterday, so overdue), s2 (2 h, due
+     * A 12-week plan starting two weeks before {@code today} (the application's clock), with three steps: s1 (6 h, due yesterday, so overdue), s2 (2 h, due
      * in two weeks) and s3 (4 h, due in a month). Carries fields progress does not read, one of them unknown to
      * the contract today, as a newer producer would send.
      */
-    static String json(String planId, String personId, String orgId, String assessmentId) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    static String json(String planId, String personId, String orgId, String assessmentId, LocalDate today) {
         LocalDate start = today.minusWeeks(2);
         return """
                 {"planId":"%s","personId":"%s","orgId":"%s","assessmentId":"%s","roleName":"Team lead",
@@ -45,7 +42,7 @@ final class PlanCreatedEvents {
                    "format":"PRACTICE","bucket":"EXPERIENCE","skillId":"budgeting","effortHours":4,
                    "startsOn":"%s","dueOn":"%s","reason":"far below the team-lead profile","sessionSeatsLeft":4}
                  ]}""".formatted(planId, personId, orgId, assessmentId,
-                Instant.now().toString(), start, start.plusWeeks(12),
+                today.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC).toString(), start, start.plusWeeks(12),
                 start, today.minusDays(1),
                 start, today.plusWeeks(2),
                 start, today.plusMonths(1));

@@ -22,7 +22,7 @@ class PlanCreatedTest {
 
     @Test
     void missingFieldsArePoisonAndNamed() {
-        PlanCreated plan = new PlanCreated(null, "p", "org-1", "a", Instant.now(), START, null,
+        PlanCreated plan = new PlanCreated(null, "p", "org-1", "a", Instant.now(), START, null, "ACTIVE", null,
                 List.of(step("s1", 2.0)));
         assertThatThrownBy(plan::requireComplete).isInstanceOf(PoisonEventException.class)
                 .hasMessageContaining("planId").hasMessageContaining("endsOn");
@@ -40,7 +40,7 @@ class PlanCreatedTest {
 
     private static PlanCreated plan(List<PlanCreated.Step> steps) {
         return new PlanCreated("plan-1", "person-1", "org-1", "assessment-1", Instant.parse("2026-01-04T09:00:00Z"),
-                START, START.plusWeeks(12), steps);
+                START, START.plusWeeks(12), "ACTIVE", null, steps);
     }
 
     private static PlanCreated.Step step(String id, double effort) {

@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +38,7 @@ public abstract class PlanHopContract extends IntegrationContract {
         String orgId = newOrgId();
         String assessmentId = newId();
         String planId = PlanCreatedEvents.planIdFor(assessmentId);
-        String json = PlanCreatedEvents.json(planId, personId, orgId, assessmentId);
+        String json = PlanCreatedEvents.json(planId, personId, orgId, assessmentId, today());
         ContractSchemas.assertValid(PlanCreatedEvents.TYPE, json);
 
         RawEvents.publish(bootstrap(), PlanCreatedEvents.TOPIC, personId,
@@ -60,7 +59,7 @@ public abstract class PlanHopContract extends IntegrationContract {
         assertThat(workshop.bucket()).isEqualTo("FORMAL");
         assertThat(workshop.effortHours()).isEqualTo(6.0);
         assertThat(workshop.xapiActivityId()).isEqualTo("https://lms.example.com/activities/conflict-101");
-        assertThat(workshop.dueOn()).isEqualTo(LocalDate.now(ZoneOffset.UTC).minusDays(1));
+        assertThat(workshop.dueOn()).isEqualTo(today().minusDays(1));
         assertThat(stored.pendingEvents()).as("creating the record emits nothing").isEmpty();
 
         mvc.perform(get("/api/progress/plans/{planId}", planId).header("X-Org-Id", orgId))
@@ -70,7 +69,7 @@ public abstract class PlanHopContract extends IntegrationContract {
                 .andExpect(jsonPath("$.orgId").value(orgId))
                 .andExpect(jsonPath("$.steps[*].stepId", contains("s1", "s2", "s3")))
                 .andExpect(jsonPath("$.steps[0].status").value("NOT_STARTED"))
-                .andExpect(jsonPath("$.steps[0].dueOn").value(LocalDate.now(ZoneOffset.UTC).minusDays(1).toString()))
+                .andExpect(jsonPath("$.steps[0].dueOn").value(today().minusDays(1).toString()))
                 .andExpect(jsonPath("$.progress.percentComplete").value(0))
                 .andExpect(jsonPath("$.progress.totalEffortHours").value(12.0))
                 .andExpect(jsonPath("$.progress.stepsByStatus.NOT_STARTED").value(3))
@@ -90,7 +89,7 @@ public abstract class PlanHopContract extends IntegrationContract {
         String assessmentId = newId();
         String planId = PlanCreatedEvents.planIdFor(assessmentId);
         Map<String, String> headers = RawEvents.ceHeaders(newId(), PlanCreatedEvents.TYPE, orgId, "plans/" + planId);
-        String json = PlanCreatedEvents.json(planId, personId, orgId, assessmentId);
+        String json = PlanCreatedEvents.json(planId, personId, orgId, assessmentId, today());
 
         RawEvents.publish(bootstrap(), PlanCreatedEvents.TOPIC, personId, headers, json);
         Document first = await().atMost(WAIT).until(() -> raw(planId), Objects::nonNull);
@@ -102,7 +101,7 @@ public abstract class PlanHopContract extends IntegrationContract {
         String laterPlan = PlanCreatedEvents.planIdFor(laterAssessment);
         RawEvents.publish(bootstrap(), PlanCreatedEvents.TOPIC, personId,
                 RawEvents.ceHeaders(newId(), PlanCreatedEvents.TYPE, orgId, "plans/" + laterPlan),
-                PlanCreatedEvents.json(laterPlan, personId, orgId, laterAssessment));
+                PlanCreatedEvents.json(laterPlan, personId, orgId, laterAssessment, today()));
         await().atMost(WAIT).until(() -> raw(laterPlan), Objects::nonNull);
 
         assertThat(plansOf(personId)).as("the plan and the later plan, nothing more").isEqualTo(2);
@@ -118,18 +117,18 @@ public abstract class PlanHopContract extends IntegrationContract {
         RawEvents.publish(bootstrap, PlanCreatedEvents.TOPIC, personId,
                 RawEvents.ceHeaders(newId(), PlanCreatedEvents.TYPE, orgId, "plans/x"), "{\"planId\": \"x\", oops");
         RawEvents.publish(bootstrap, PlanCreatedEvents.TOPIC, personId, Map.of(),
-                PlanCreatedEvents.json(newId(), personId, orgId, newId()));
+                PlanCreatedEvents.json(newId(), personId, orgId, newId(), today()));
         RawEvents.publish(bootstrap, PlanCreatedEvents.TOPIC, personId,
                 RawEvents.ceHeaders(newId(), "org.skillpath.plan.exploded", orgId, "plans/y"), "{}");
         String foreignPlan = newId();
         RawEvents.publish(bootstrap, PlanCreatedEvents.TOPIC, personId,
                 RawEvents.ceHeaders(newId(), PlanCreatedEvents.TYPE, orgId, "plans/" + foreignPlan),
-                PlanCreatedEvents.json(foreignPlan, personId, newOrgId(), newId()));
+                PlanCreatedEvents.json(foreignPlan, personId, newOrgId(), newId(), today()));
         String assessmentId = newId();
         String goodPlan = PlanCreatedEvents.planIdFor(assessmentId);
         RawEvents.publish(bootstrap, PlanCreatedEvents.TOPIC, personId,
                 RawEvents.ceHeaders(newId(), PlanCreatedEvents.TYPE, orgId, "plans/" + goodPlan),
-                PlanCreatedEvents.json(goodPlan, personId, orgId, assessmentId));
+                PlanCreatedEvents.json(goodPlan, personId, orgId, assessmentId, today()));
 
         List<ConsumerRecord<String, byte[]>> dead = TopicReader.read(bootstrap, PlanCreatedEvents.DLT, WAIT,
                         recs -> recs.stream().filter(r -> personId.equals(r.key())).count() >= 4)

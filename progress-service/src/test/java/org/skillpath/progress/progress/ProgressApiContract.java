@@ -100,11 +100,21 @@ public abstract class ProgressApiContract extends IntegrationContract {
                 .andExpect(jsonPath("$.items[*].planId", contains(oldest.getPlanId())));
     }
 
+    @Test
+    public void theOpenApiDocumentDescribesEveryApi() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/xapi/statements'].post").exists())
+                .andExpect(jsonPath("$.paths['/xapi/statements'].put").exists())
+                .andExpect(jsonPath("$.paths['/api/dashboard/team'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/progress/plans/{planId}/steps/{stepId}/check-ins'].post").exists());
+    }
+
     private PlanProgress store(String orgId, String personId, Instant createdAt) {
         String assessmentId = newId();
         LocalDate start = LocalDate.ofInstant(createdAt, ZoneOffset.UTC);
         PlanCreated plan = new PlanCreated(PlanCreatedEvents.planIdFor(assessmentId), personId, orgId, assessmentId,
-                createdAt, start, start.plusWeeks(12), List.of(new PlanCreated.Step("s1", "act-1", "Read a book",
+                createdAt, start, start.plusWeeks(12), "ACTIVE", null, List.of(new PlanCreated.Step("s1", "act-1", "Read a book",
                 "READING", "FORMAL", "networking", 3.0, start.plusWeeks(4), null)));
         return mongo.insert(PlanProgress.of(plan.requireComplete()));
     }

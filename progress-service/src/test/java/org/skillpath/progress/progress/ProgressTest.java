@@ -59,7 +59,9 @@ class ProgressTest {
         Progress none = Progress.of(List.of(step("a", 2, TODAY, StepStatus.NOT_STARTED)), TODAY);
         assertThat(none.stepsByStatus()).containsExactly(
                 entry(StepStatus.NOT_STARTED, 1),
-                entry(StepStatus.COMPLETED, 0));
+                entry(StepStatus.IN_PROGRESS, 0),
+                entry(StepStatus.COMPLETED, 0),
+                entry(StepStatus.SKIPPED, 0));
 
         Progress mixed = Progress.of(List.of(
                 step("a", 2, TODAY, StepStatus.COMPLETED),
@@ -92,8 +94,19 @@ class ProgressTest {
         assertThat(progress.stepsByStatus().values()).containsOnly(0);
     }
 
-    private static PlanStep step(String id, double effort, LocalDate dueOn, StepStatus status) {
-        return new PlanStep(id, "act-" + id, "Step " + id, "PRACTICE", "EXPERIENCE", "skill-1", effort, dueOn, null,
-                status, status == StepStatus.COMPLETED ? Instant.parse("2026-03-01T10:00:00Z") : null);
+    static PlanStep step(String id, double effort, LocalDate dueOn, StepStatus status) {
+        return step(id, "skill-1", effort, dueOn, status);
+    }
+
+    static PlanStep step(String id, String skillId, double effort, LocalDate dueOn, StepStatus status) {
+        PlanStep step = PlanStep.notStarted(id, "act-" + id, "Step " + id, "PRACTICE", "EXPERIENCE", skillId, effort,
+                dueOn, null);
+        Instant at = Instant.parse("2026-03-01T10:00:00Z");
+        return switch (status) {
+            case NOT_STARTED -> step;
+            case IN_PROGRESS -> step.start(at);
+            case COMPLETED -> step.complete(at, CompletionSource.PERSON);
+            case SKIPPED -> step.skip("not relevant to my role", at);
+        };
     }
 }
