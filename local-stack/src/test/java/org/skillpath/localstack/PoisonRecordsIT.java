@@ -37,19 +37,33 @@ class PoisonRecordsIT {
         system = RunningSystem.shared();
     }
 
-    record Binding(Service service, String binding, String dlt, String sourceTopic) {
+    record Binding(Service service, String dlt, String sourceTopic, List<String> handledTypes) {
+
+        /** A type the binding reads the data of (an erasure tombstone's data is never read). */
+        String dataType() {
+            return handledTypes.stream().filter(t -> !t.endsWith(".erased")).findFirst().orElse(handledTypes.get(0));
+        }
     }
 
     @Test
     void everyPoisonRecordReachesEveryDeadLetterTopicOfItsTopicAndNothingElseDoes() throws Exception {
         List<Binding> bindings = bindings();
-        assertThat(bindings).as("consumer bindings with a dead-letter topic").hasSizeGreaterThanOrEqualTo(6);
-        Map<String, List<String>> poisonKeysByTopic = new LinkedHashMap<>();
-        for (String topic : bindings.stream().map(Binding::sourceTopic).distinct().toList()) {
-            poisonKeysByTopic.put(topic, publishPoison(topic));
+        assertThat(bindings).as("consumer bindings with a dead-letter topic").hasSizeGreaterThanOrEqualTo(9);
+        // Generic poison once per topic; poison in the data of a type once per (topic, type) a binding reads.
+        Map<String, List<String>> genericByTopic = new LinkedHashMap<>();
+        Map<String, List<String>> typedByTopicAndType = new LinkedHashMap<>();
+        for (Binding b : bindings) {
+            genericByTopic.computeIfAbsent(b.sourceTopic(), t -> publishGenericPoison(t));
+            typedByTopicAndType.computeIfAbsent(b.sourceTopic() + " " + b.dataType(),
+                    k -> publishTypedPoison(b.sourceTopic(), b.dataType()));
         }
         for (Binding b : bindings) {
-            List<String> expected = poisonKeysByTopic.get(b.sourceTopic());
+            List<String> expected = new ArrayList<>(genericByTopic.get(b.sourceTopic()));
+            typedByTopicAndType.forEach((k, keys) -> {
+                if (k.equals(b.sourceTopic() + " " + b.dataType())) {
+                    expected.addAll(keys);
+                }
+            });
             List<ConsumerRecord<String, byte[]>> dead = TopicReader.read(system.kafka.bootstrapServers(), b.dlt(),
                     Duration.ofSeconds(60), recs -> expected.stream().allMatch(k -> recs.stream().anyMatch(r -> k.equals(r.key()))));
             for (String key : expected) {
@@ -69,7 +83,7 @@ class PoisonRecordsIT {
     @Test
     void anOperatorListsDeadLettersAndReplaysOne() throws Exception {
         Binding b = bindings().stream().filter(x -> x.service() == Service.PLAN).findFirst().orElseThrow();
-        List<String> keys = publishPoison(b.sourceTopic());
+        List<String> keys = publishGenericPoison(b.sourceTopic());
         await().atMost(Duration.ofSeconds(60)).until(() -> listed(b).stream().anyMatch(n -> keys.contains(n.get("key").asString())));
         JsonNode letter = listed(b).stream().filter(n -> keys.contains(n.get("key").asString())).findFirst().orElseThrow();
         assertThat(letter.get("reason").asString()).isNotBlank();
@@ -99,47 +113,42 @@ class PoisonRecordsIT {
                 .filter(r -> key.equals(r.key())).count();
     }
 
-    /** The consumer bindings of all four services, from their operator API. */
+    /** The consumer bindings of all four services, from the AsyncAPI each generates from its code. */
     private List<Binding> bindings() throws Exception {
         List<Binding> out = new ArrayList<>();
         for (Service s : Service.values()) {
-            JsonNode summaries = JSON.readTree(system.get(s, "/api/admin/dead-letters", "ops").body());
-            for (JsonNode summary : summaries) {
-                String dlt = summary.get("topic").asString();
-                String group = s.name;
-                assertThat(dlt).as("dead-letter topic naming <topic>.<group>.dlt").endsWith("." + group + ".dlt");
-                out.add(new Binding(s, summary.get("binding").asString(), dlt,
-                        dlt.substring(0, dlt.length() - (group.length() + ".dlt".length() + 1))));
+            JsonNode doc = JSON.readTree(system.get(s, "/asyncapi", "ops").body());
+            for (JsonNode op : doc.get("operations")) {
+                if (op.get("action").asString().equals("receive")) {
+                    List<String> types = new ArrayList<>();
+                    op.get("messages").forEach(t -> types.add(t.asString()));
+                    out.add(new Binding(s, op.get("x-dead-letter-topic").asString(), op.get("channel").asString(), types));
+                }
             }
         }
         return out;
     }
 
-    /** The five kinds of poison, each with its own key; returns the keys. */
-    private List<String> publishPoison(String topic) {
-        String bootstrap = system.kafka.bootstrapServers();
-        String knownType = switch (topic) {
-            case "skillpath.people.v1" -> "org.skillpath.person.upserted";
-            case "skillpath.assessment.v1" -> "org.skillpath.skillgaps.identified";
-            case "skillpath.plan.v1" -> "org.skillpath.plan.created";
-            case "skillpath.progress.v1" -> "org.skillpath.step.completed";
-            default -> "org.skillpath.nudge.sent";
-        };
+    /** Poison no consumer of the topic can take: an unknown type, and no CloudEvents headers at all. */
+    private List<String> publishGenericPoison(String topic) {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String unknown = "poison-unknown-type-" + id;
+        String headerless = "poison-no-headers-" + id;
+        RawEvents.publish(system.kafka.bootstrapServers(), topic, unknown, RawEvents.ceHeaders(UUID.randomUUID().toString(),
+                "org.skillpath.never.defined", "poison-org", "poison/" + unknown), "{\"orgId\":\"poison-org\"}");
+        RawEvents.publish(system.kafka.bootstrapServers(), topic, headerless, Map.of(), "{\"orgId\":\"poison-org\"}");
+        return List.of(unknown, headerless);
+    }
+
+    /** Poison in the data of a type the consumers read: malformed JSON, the wrong shape, a huge payload. */
+    private List<String> publishTypedPoison(String topic, String type) {
         Map<String, String> kinds = new LinkedHashMap<>();
         String id = UUID.randomUUID().toString().substring(0, 8);
         kinds.put("poison-malformed-" + id, "{\"personId\": ");
         kinds.put("poison-wrong-shape-" + id, "{\"unexpected\":true,\"orgId\":\"poison-org\"}");
-        kinds.put("poison-unknown-type-" + id, "{\"orgId\":\"poison-org\"}");
         kinds.put("poison-huge-" + id, "{\"orgId\":\"poison-org\",\"blob\":\"" + "x".repeat(600_000) + "\"}");
-        kinds.put("poison-no-headers-" + id, "{\"orgId\":\"poison-org\"}");
-        kinds.forEach((key, value) -> {
-            Map<String, String> headers = new HashMap<>(RawEvents.ceHeaders(UUID.randomUUID().toString(),
-                    key.startsWith("poison-unknown-type") ? "org.skillpath.never.defined" : knownType, "poison-org", "poison/" + key));
-            if (key.startsWith("poison-no-headers")) {
-                headers.clear();
-            }
-            RawEvents.publish(bootstrap, topic, key, headers, value);
-        });
+        kinds.forEach((key, value) -> RawEvents.publish(system.kafka.bootstrapServers(), topic, key,
+                new HashMap<>(RawEvents.ceHeaders(UUID.randomUUID().toString(), type, "poison-org", "poison/" + key)), value));
         return List.copyOf(kinds.keySet());
     }
 }

@@ -1,5 +1,6 @@
 package org.skillpath.assessment.assessment;
 
+import org.skillpath.kit.asyncapi.ProducesEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +37,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
 
 /** Runs assessments from request to results and publishes the gaps every learning plan starts from. */
+@ProducesEvents(topic = "skillpath.assessment.v1", types = {"org.skillpath.assessment.requested", "org.skillpath.assessment.completed", "org.skillpath.skillgaps.identified"})
 @Service
 public class AssessmentService {
 

@@ -1,5 +1,6 @@
 package org.skillpath.assessment.assessment;
 
+import org.skillpath.kit.asyncapi.ConsumesEvents;
 import java.time.LocalDate;
 import java.util.function.Consumer;
 
@@ -14,6 +15,7 @@ import org.springframework.messaging.Message;
 import tools.jackson.databind.ObjectMapper;
 
 /** Consumes {@code skillpath.progress.v1}: a due reassessment starts a new assessment with the same raters. */
+@ConsumesEvents(binding = "progressEvents-in-0", types = {"org.skillpath.reassessment.due"})
 @Configuration(proxyBeanMethods = false)
 class ReassessmentConsumer {
 

@@ -1,5 +1,6 @@
 package org.skillpath.assessment.people;
 
+import org.skillpath.kit.asyncapi.ProducesEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Component;
  * key = the person's id. The kit's outbox cannot carry a null payload, so this job is its own small outbox:
  * each erasure is claimed with a lease, and removed only after the broker acknowledged the tombstone.
  */
+@ProducesEvents(topic = "skillpath.people.v1", types = {"org.skillpath.person.erased"})
 @Component
 class ErasureJob {
 

@@ -1,5 +1,6 @@
 package org.skillpath.assessment.people;
 
+import org.skillpath.kit.asyncapi.ProducesEvents;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -33,6 +34,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.ObjectMapper;
 
 /** The people directory: the source of reporting lines for every other service. */
+@ProducesEvents(topic = "skillpath.people.v1", types = {"org.skillpath.person.upserted"})
 @Service
 public class PeopleService {
 

@@ -1,5 +1,6 @@
 package org.skillpath.notification.nudges;
 
+import org.skillpath.kit.asyncapi.ConsumesEvents;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -20,6 +21,7 @@ import tools.jackson.databind.ObjectMapper;
  * data; the record key is the assessed person) and becomes a RATER_INVITATION nudge to that rater, with the
  * link to answer. An invitation not deliverable before its due date has passed expires.
  */
+@ConsumesEvents(binding = "assessmentEvents-in-0", types = {"org.skillpath.assessment.requested"})
 @Configuration(proxyBeanMethods = false)
 class AssessmentEventsConsumer {
 

@@ -1,5 +1,6 @@
 package org.skillpath.notification.nudges;
 
+import org.skillpath.kit.asyncapi.ProducesEvents;
 import java.time.Instant;
 
 import org.skillpath.kit.events.DeterministicIds;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
 /** The two events a nudge ends with; their ids derive from the nudge, so a repeated save publishes the same. */
+@ProducesEvents(topic = "skillpath.notification.v1", types = {"org.skillpath.nudge.sent", "org.skillpath.nudge.suppressed"})
 @Component
 class NudgeEvents {
 

@@ -1,5 +1,6 @@
 package org.skillpath.notification.nudges;
 
+import org.skillpath.kit.asyncapi.ConsumesEvents;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -18,6 +19,7 @@ import tools.jackson.databind.ObjectMapper;
  * Consumes {@code skillpath.plan.v1}: a created plan becomes a PLAN_READY nudge for its owner (and news for
  * their manager's digest); a matched mentor becomes a MENTOR_INTRODUCTION nudge to each side.
  */
+@ConsumesEvents(binding = "planEvents-in-0", types = {"org.skillpath.plan.created", "org.skillpath.mentor.assigned"})
 @Configuration(proxyBeanMethods = false)
 class PlanEventsConsumer {
 

@@ -1,5 +1,6 @@
 package org.skillpath.notification.nudges;
 
+import org.skillpath.kit.asyncapi.ConsumesEvents;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,6 +33,7 @@ import tools.jackson.databind.ObjectMapper;
  * Each write is idempotent on its own (deterministic ids or conditional updates), so a redelivery repeats
  * them harmlessly.
  */
+@ConsumesEvents(binding = "progressEvents-in-0", types = {"org.skillpath.step.completed", "org.skillpath.step.due-soon", "org.skillpath.step.overdue", "org.skillpath.plan.completed", "org.skillpath.reassessment.due"})
 @Configuration(proxyBeanMethods = false)
 class ProgressEventsConsumer {
 

@@ -1,5 +1,6 @@
 package org.skillpath.notification.recipients;
 
+import org.skillpath.kit.asyncapi.ConsumesEvents;
 import java.time.Clock;
 import java.util.function.Consumer;
 
@@ -22,6 +23,7 @@ import tools.jackson.databind.ObjectMapper;
  * Consumes {@code skillpath.people.v1} into the local {@link Recipient} copy; a {@code person.erased} tombstone
  * leaves an erased marker and has every feature forget the person ({@link PersonErased}).
  */
+@ConsumesEvents(binding = "peopleEvents-in-0", types = {"org.skillpath.person.upserted", "org.skillpath.person.erased"})
 @Configuration(proxyBeanMethods = false)
 class PeopleEventsConsumer {
 

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 
@@ -38,7 +37,7 @@ public class AsyncApiGenerator {
             if (type == null) {
                 continue;
             }
-            Class<?> user = AopUtils.isAopProxy(type) ? AopUtils.getTargetClass(type) : type;
+            Class<?> user = org.springframework.util.ClassUtils.getUserClass(type);
             for (ProducesEvents p : user.getAnnotationsByType(ProducesEvents.class)) {
                 sends.computeIfAbsent(p.topic(), t -> new TreeSet<>()).addAll(List.of(p.types()));
             }

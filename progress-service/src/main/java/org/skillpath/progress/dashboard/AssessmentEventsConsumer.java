@@ -1,5 +1,6 @@
 package org.skillpath.progress.dashboard;
 
+import org.skillpath.kit.asyncapi.ConsumesEvents;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
  * Binding {@code assessmentEvents-in-0} ({@code skillpath.assessment.v1}): skillgaps.identified feeds the
  * dashboard's levels, top gaps and growth. The other assessment events are not needed here.
  */
+@ConsumesEvents(binding = "assessmentEvents-in-0", types = {"org.skillpath.skillgaps.identified"})
 @Component("assessmentEvents")
 class AssessmentEventsConsumer implements Consumer<Message<byte[]>> {
 

@@ -1,5 +1,6 @@
 package org.skillpath.progress.dashboard;
 
+import org.skillpath.kit.asyncapi.ConsumesEvents;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * learns completions the way every other reader does, from the published events, so rebuilding it from the
  * topics gives what it showed before. The optional forwarding to an external LRS rides on the same records.
  */
+@ConsumesEvents(binding = "progressEvents-in-0", types = {"org.skillpath.step.completed", "org.skillpath.step.overdue", "org.skillpath.step.due-soon", "org.skillpath.plan.completed", "org.skillpath.reassessment.due"})
 @Component("progressEvents")
 class ProgressEventsConsumer implements Consumer<Message<byte[]>> {
 

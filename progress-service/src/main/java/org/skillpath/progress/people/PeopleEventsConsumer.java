@@ -1,5 +1,6 @@
 package org.skillpath.progress.people;
 
+import org.skillpath.kit.asyncapi.ConsumesEvents;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -20,6 +21,7 @@ import tools.jackson.databind.ObjectMapper;
  * write is idempotent on its own (an upsert of the event's state by person id, deletes by person id), and the
  * topic is keyed by person, so replays and redeliveries converge on the latest state.
  */
+@ConsumesEvents(binding = "peopleEvents-in-0", types = {"org.skillpath.person.upserted", "org.skillpath.person.erased"})
 @Component("peopleEvents")
 class PeopleEventsConsumer implements Consumer<Message<byte[]>> {
 

@@ -1,5 +1,6 @@
 package org.skillpath.progress.progress;
 
+import org.skillpath.kit.asyncapi.ConsumesEvents;
 import java.util.function.Consumer;
 
 import org.skillpath.kit.events.InboundEvent;
@@ -17,6 +18,7 @@ import tools.jackson.databind.ObjectMapper;
  * change it, each recorded by its event key in the same guarded save, so a redelivery changes nothing. The
  * dashboard read model is fed from the same events.
  */
+@ConsumesEvents(binding = "planEvents-in-0", types = {"org.skillpath.plan.created", "org.skillpath.plan.activated", "org.skillpath.plan.revised", "org.skillpath.mentor.assigned"})
 @Component("planEvents")
 class PlanEventsConsumer implements Consumer<Message<byte[]>> {
 

@@ -1,5 +1,6 @@
 package org.skillpath.progress.progress;
 
+import org.skillpath.kit.asyncapi.ProducesEvents;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,7 @@ import tools.jackson.databind.ObjectMapper;
  * id derives from its cause (the step, the plan, the due date), so however often a scan, a redelivery or a
  * retried request reaches the same fact, consumers see one event.
  */
+@ProducesEvents(topic = "skillpath.progress.v1", types = {"org.skillpath.step.completed", "org.skillpath.step.overdue", "org.skillpath.step.due-soon", "org.skillpath.plan.completed", "org.skillpath.reassessment.due"})
 @Component("progressEventFactory")
 public class ProgressEvents {
 
