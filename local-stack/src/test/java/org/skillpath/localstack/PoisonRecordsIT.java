@@ -82,7 +82,7 @@ class PoisonRecordsIT {
 
     @Test
     void anOperatorListsDeadLettersAndReplaysOne() throws Exception {
-        Binding b = bindings().stream().filter(x -> x.service() == Service.PLAN).findFirst().orElseThrow();
+        Binding b = bindings().stream().filter(x -> x.service() == Service.PROGRESS).findFirst().orElseThrow();
         List<String> keys = publishGenericPoison(b.sourceTopic());
         await().atMost(Duration.ofSeconds(60)).until(() -> listed(b).stream().anyMatch(n -> keys.contains(n.get("key").asString())));
         JsonNode letter = listed(b).stream().filter(n -> keys.contains(n.get("key").asString())).findFirst().orElseThrow();
