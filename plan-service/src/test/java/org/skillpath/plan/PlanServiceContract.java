@@ -3,12 +3,15 @@ package org.skillpath.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.skillpath.kit.events.DeterministicIds;
 import org.skillpath.kit.test.CloudEventsConformance;
+import org.skillpath.kit.test.MutableClock;
 import org.skillpath.kit.test.ContractSchemas;
 import org.skillpath.kit.test.RawEvents;
 import org.skillpath.kit.test.TopicReader;
@@ -28,6 +32,9 @@ import org.skillpath.plan.plans.PlanStatus;
 import org.skillpath.plan.plans.PlanStep;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -42,9 +49,19 @@ import org.springframework.test.web.servlet.MockMvc;
  * ({@link PlanServiceContainersIT}). Every test uses fresh person ids and filters what it reads by key, so the
  * tests can share the topics.
  */
-@SpringBootTest
+@SpringBootTest(properties = "skillpath.planning.activation-scan=PT1H")
 @AutoConfigureMockMvc
+@Import(PlanServiceContract.TestClock.class)
 abstract class PlanServiceContract {
+
+    /** Time starts on the morning the test assessments close; tests move it forward only (the relay leases on it). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+        @Bean
+        MutableClock clock() {
+            return new MutableClock(Instant.parse("2026-11-18T10:00:00Z"));
+        }
+    }
 
     static final String DATABASE = "skillpath-plan-it";
     static final String ASSESSMENT_TOPIC = "skillpath.assessment.v1";
@@ -182,13 +199,15 @@ abstract class PlanServiceContract {
         await().atMost(PATIENCE).until(() -> mongo.findById(markerId, PersonView.class) != null);
 
         assertThat(mongo.findById(personId, PersonView.class))
-                .isEqualTo(new PersonView(personId, ORG, "Carol Jones", managerId, true, true));
+                .extracting(PersonView::orgId, PersonView::displayName, PersonView::managerId, PersonView::mentorOptIn,
+                        PersonView::active)
+                .containsExactly(ORG, "Carol Jones", managerId, true, true);
         assertThat(exactly(PEOPLE_DLT, personId, 1)).singleElement()
                 .satisfies(r -> assertThat(TopicReader.header(r, "x-exception-message")).contains("organisation globex"));
 
         publishPerson(personId, personJson(personId, ORG, "Carol Jones-Smith", managerId, false));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(mongo.findById(personId, PersonView.class))
-                .isEqualTo(new PersonView(personId, ORG, "Carol Jones-Smith", managerId, false, true)));
+                .extracting(PersonView::displayName, PersonView::mentorOptIn).containsExactly("Carol Jones-Smith", false));
 
         // Erasure: a tombstone (no value) on the compacted topic; plan-service forgets the person.
         RawEvents.publish(bootstrap(), PEOPLE_TOPIC, personId,
@@ -241,19 +260,344 @@ abstract class PlanServiceContract {
     void theCatalogIsListedPagedAndBySkillAndTheApiIsDocumented() throws Exception {
         mvc.perform(get("/api/catalog").param("skillId", "budgeting").param("size", "2").header("X-Org-Id", ORG))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.totalItems").value(4))
-                .andExpect(jsonPath("$.totalPages").value(2))
-                .andExpect(jsonPath("$.items[0].id").value("budgeting-course"))
-                .andExpect(jsonPath("$.items[0].bucket").value("FORMAL"))
-                .andExpect(jsonPath("$.items[0].xapiActivityId").value("https://skillpath.dev/activities/budgeting-course"))
-                .andExpect(jsonPath("$.items[1].id").value("explain-a-budget-variance"));
+                .andExpect(jsonPath("$.totalItems").value(5))
+                .andExpect(jsonPath("$.totalPages").value(3))
+                .andExpect(jsonPath("$.items[0].id").value("budget-review-feedback"))
+                .andExpect(jsonPath("$.items[0].bucket").value("SOCIAL"))
+                .andExpect(jsonPath("$.items[1].id").value("budgeting-course"))
+                .andExpect(jsonPath("$.items[1].xapiActivityId").value("https://skillpath.dev/activities/budgeting-course"));
         mvc.perform(get("/api/catalog").param("page", "-1").header("X-Org-Id", ORG))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/plans/{planId}']").exists())
-                .andExpect(jsonPath("$.paths['/api/catalog']").exists());
+                .andExpect(jsonPath("$.paths['/api/catalog']").exists())
+                .andExpect(jsonPath("$.paths['/api/catalog/import']").exists())
+                .andExpect(jsonPath("$.paths['/api/plans/{planId}/accept']").exists())
+                .andExpect(jsonPath("$.paths['/api/plans/{planId}/steps/{stepId}/swap']").exists())
+                .andExpect(jsonPath("$.paths['/api/mentors']").exists());
+    }
+
+    // ---- mentors, seats, lifecycle, revision, catalog administration -------------------------------------------
+
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    org.skillpath.plan.plans.PlanLifecycle lifecycle;
+
+    static final String MENTOR_ASSIGNED = "org.skillpath.mentor.assigned";
+    static final String PLAN_REVISED = "org.skillpath.plan.revised";
+    static final String PLAN_ACTIVATED = "org.skillpath.plan.activated";
+    static final String PROGRESS_TOPIC = "skillpath.progress.v1";
+    static final String PROGRESS_DLT = "skillpath.progress.v1.plan-service.dlt";
+
+    @Test
+    void aMentorIsMatchedFromStrengthsOutsideTheReportingLineAndRedeliveryTakesNoSecondSlotOrSeat() {
+        String tenant = "org-" + uuid().substring(0, 8);
+        String alice = uuid();
+        String bob = uuid();
+        String carol = uuid();
+        publishPerson(tenant, bob, personJson(bob, tenant, "Bob Manager", null, true));
+        publishPerson(tenant, alice, personJson(alice, tenant, "Alice Specialist", bob, false));
+        publishPerson(tenant, carol, personJson(carol, tenant, "Carol Coach", null, true));
+        // Strengths come from each person's own assessment; Bob is stronger but Alice's manager.
+        publishStrengths(tenant, bob, 5.0);
+        publishStrengths(tenant, carol, 4.6);
+        await().atMost(PATIENCE).until(() -> strengthsOf(carol) && strengthsOf(bob)
+                && mongo.findById(alice, PersonView.class) != null
+                && mongo.findById(alice, PersonView.class).displayName() != null);
+
+        String assessmentId = uuid();
+        String json = gapsJson(assessmentId, alice, tenant);
+        Map<String, String> headers = RawEvents.ceHeaders(uuid(), GAPS_IDENTIFIED, tenant, "assessments/" + assessmentId);
+        RawEvents.publish(bootstrap(), ASSESSMENT_TOPIC, alice, headers, json);
+        String planId = DeterministicIds.of("plan", assessmentId);
+        Plan plan = awaitPlan(planId);
+        RawEvents.publish(bootstrap(), ASSESSMENT_TOPIC, alice, headers, json);
+        RawEvents.publish(bootstrap(), ASSESSMENT_TOPIC, alice, headers, json);
+
+        assertThat(plan.getSteps()).filteredOn(st -> st.format() == org.skillpath.plan.catalog.Format.MENTORING)
+                .as(plan.getNotes().toString()).singleElement().satisfies(st -> {
+                    assertThat(st.mentorId()).isEqualTo(carol);
+                    assertThat(st.skillId()).isEqualTo("conflict-resolution");
+                    assertThat(st.reason()).contains("mentoring with Carol Coach");
+                });
+        List<ConsumerRecord<String, byte[]>> records = exactly(PLAN_TOPIC, alice, 2);
+        assertThat(records).extracting(r -> TopicReader.header(r, "ce_type")).containsExactly(PLAN_CREATED, MENTOR_ASSIGNED);
+        CloudEvent assigned = CloudEventsConformance.read(records.get(1));
+        String payload = new String(assigned.getData().toBytes(), StandardCharsets.UTF_8);
+        ContractSchemas.assertValid(MENTOR_ASSIGNED, payload);
+        assertThat(payload).contains("\"mentorId\":\"" + carol + "\"", "\"skillIds\":[\"conflict-resolution\"]");
+        assertThat(TopicReader.value(records.get(0))).contains("\"mentorId\":\"" + carol + "\"");
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(mongo.findById(carol, PersonView.class))
+                .satisfies(c -> assertThat(c.menteePlans()).containsExactly(planId))
+                .satisfies(c -> assertThat(c.menteeCount()).isEqualTo(1)));
+        for (PlanStep step : plan.getSteps()) {
+            if (step.format() == org.skillpath.plan.catalog.Format.WORKSHOP) {
+                org.skillpath.plan.catalog.WorkshopSession session = mongo.findById(step.sessionId(),
+                        org.skillpath.plan.catalog.WorkshopSession.class);
+                assertThat(session.reservations()).containsOnlyOnce(planId + "|" + step.activityId());
+                assertThat(session.seatsLeft()).isEqualTo(session.capacity() - session.reservations().size());
+                assertThat(step.startsOn()).isEqualTo(session.startsOn());
+            }
+        }
+    }
+
+    @Test
+    void acceptanceActivatesOnceAndAStaleProposalIsActivatedAutomatically() throws Exception {
+        String personId = uuid();
+        String assessmentId = uuid();
+        publishGaps(personId, assessmentId, ORG, gapsJson(assessmentId, personId, ORG));
+        String planId = DeterministicIds.of("plan", assessmentId);
+        awaitPlan(planId);
+
+        mvc.perform(post("/api/plans/{planId}/accept", planId).header("X-Org-Id", ORG)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"actor\":\"BOSS\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/api/plans/{planId}/accept", planId).header("X-Org-Id", ORG)
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"actor\":\"PERSON\"}"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("ACTIVE"))
+                    .andExpect(jsonPath("$.activatedBy").value("PERSON"));
+        }
+        mvc.perform(post("/api/plans/{planId}/accept", planId).header("X-Org-Id", "globex")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"actor\":\"PERSON\"}"))
+                .andExpect(status().isNotFound());
+        List<ConsumerRecord<String, byte[]>> records = exactly(PLAN_TOPIC, personId, 2);
+        assertThat(records).extracting(r -> TopicReader.header(r, "ce_type")).containsExactly(PLAN_CREATED, PLAN_ACTIVATED);
+        ContractSchemas.assertValid(PLAN_ACTIVATED, TopicReader.value(records.get(1)));
+        assertThat(TopicReader.value(records.get(1))).contains("\"activatedBy\":\"PERSON\"");
+
+        String stale = uuid();
+        String other = uuid();
+        publishGaps(other, stale, ORG, gapsJson(stale, other, ORG));
+        String stalePlan = DeterministicIds.of("plan", stale);
+        awaitPlan(stalePlan);
+        lifecycle.activateDue();
+        assertThat(mongo.findById(stalePlan, Plan.class).getStatus()).as("not yet due").isEqualTo(PlanStatus.PROPOSED);
+        clock.advance(Duration.ofDays(8));
+        assertThat(lifecycle.activateDue()).isPositive();
+        assertThat(lifecycle.activateDue()).as("each plan once").isZero();
+        Plan activated = mongo.findById(stalePlan, Plan.class);
+        assertThat(activated.getStatus()).isEqualTo(PlanStatus.ACTIVE);
+        assertThat(activated.getActivatedBy()).isEqualTo("AUTOMATIC");
+        assertThat(exactly(PLAN_TOPIC, other, 2)).extracting(r -> TopicReader.header(r, "ce_type"))
+                .containsExactly(PLAN_CREATED, PLAN_ACTIVATED);
+    }
+
+    @Test
+    void aReassessmentRevisesTheActivePlanOnceKeepingCompletedStepsAndNeverReplanningCompletedActivities()
+            throws Exception {
+        String personId = uuid();
+        String first = uuid();
+        publishGaps(personId, first, ORG, gapsJson(first, personId, ORG));
+        String planId = DeterministicIds.of("plan", first);
+        Plan plan = awaitPlan(planId);
+        lifecycle.accept(ORG, planId, org.skillpath.plan.plans.Actor.MANAGER);
+
+        PlanStep done = plan.getSteps().stream().filter(st -> st.skillId().equals("conflict-resolution")).findFirst()
+                .orElseThrow();
+        String completed = """
+                {"planId":"%s","stepId":"%s","personId":"%s","orgId":"%s","activityId":"%s","skillId":"conflict-resolution",
+                 "title":"t","completedAt":"2026-12-01T10:00:00Z","source":"PERSON","reflection":null,
+                 "planProgressPercent":20,"completedSteps":1,"totalSteps":5}"""
+                .formatted(planId, done.stepId(), personId, ORG, done.activityId());
+        ContractSchemas.assertValid("org.skillpath.step.completed", completed);
+        Map<String, String> completedHeaders = RawEvents.ceHeaders(uuid(), "org.skillpath.step.completed", ORG,
+                "plans/" + planId);
+        RawEvents.publish(bootstrap(), PROGRESS_TOPIC, personId, completedHeaders, completed);
+        RawEvents.publish(bootstrap(), PROGRESS_TOPIC, personId, completedHeaders, completed);
+        await().atMost(PATIENCE).until(() -> mongo.findById(planId, Plan.class).getCompletedStepIds()
+                .contains(done.stepId()));
+        assertThat(mongo.findById(personId, PersonView.class).completedActivityIds()).containsExactly(done.activityId());
+
+        // Conflict resolution is closed now; budgeting remains; clear expression is new.
+        String second = uuid();
+        String reassessed = """
+                {"assessmentId":"%s","personId":"%s","orgId":"%s","roleProfileId":"team-lead","roleName":"Team lead",
+                 "identifiedAt":"2027-02-22T09:30:00Z","previousAssessmentId":"%s",
+                 "gaps":[
+                  {"skillId":"budgeting","skillName":"Budgeting","currentLevel":2.5,"targetLevel":3.5,
+                   "gap":1.0,"weight":0.8,"confidence":0.8,"priority":1.6,"explanation":"Rated 2.5."},
+                  {"skillId":"clear-expression","skillName":"Clear expression","currentLevel":2.0,"targetLevel":4,
+                   "gap":2.0,"weight":1.0,"confidence":0.8,"priority":1.5,"explanation":"Rated 2.0."}],
+                 "strengths":[]}""".formatted(second, personId, ORG, first);
+        Map<String, String> headers = RawEvents.ceHeaders(uuid(), GAPS_IDENTIFIED, ORG, "assessments/" + second);
+        ContractSchemas.assertValid(GAPS_IDENTIFIED, reassessed);
+        RawEvents.publish(bootstrap(), ASSESSMENT_TOPIC, personId, headers, reassessed);
+        RawEvents.publish(bootstrap(), ASSESSMENT_TOPIC, personId, headers, reassessed);
+
+        Plan revised = await().atMost(PATIENCE).until(() -> mongo.findById(planId, Plan.class), p -> p.getRevision() == 1);
+        assertThat(mongo.findById(DeterministicIds.of("plan", second), Plan.class)).as("no second plan").isNull();
+        assertThat(revised.getSteps()).extracting(PlanStep::stepId).contains(done.stepId());
+        assertThat(revised.getSteps()).filteredOn(st -> !st.stepId().equals(done.stepId()))
+                .extracting(PlanStep::skillId).doesNotContain("conflict-resolution").contains("clear-expression");
+        assertThat(revised.getSteps()).extracting(PlanStep::activityId).doesNotHaveDuplicates();
+
+        List<ConsumerRecord<String, byte[]>> records = exactly(PLAN_TOPIC, personId, 3);
+        assertThat(records).extracting(r -> TopicReader.header(r, "ce_type"))
+                .containsExactly(PLAN_CREATED, PLAN_ACTIVATED, PLAN_REVISED);
+        String payload = TopicReader.value(records.get(2));
+        ContractSchemas.assertValid(PLAN_REVISED, payload);
+        tools.jackson.databind.JsonNode diff = tools.jackson.databind.json.JsonMapper.builder().build().readTree(payload);
+        List<String> removed = new java.util.ArrayList<>();
+        diff.get("removed").forEach(n -> removed.add(n.asString()));
+        assertThat(removed).as("the open steps of closed gaps (conflict resolution, active listening)")
+                .containsExactlyInAnyOrderElementsOf(plan.getSteps().stream()
+                .filter(st -> !st.skillId().equals("budgeting") && !st.stepId().equals(done.stepId()))
+                .map(PlanStep::stepId).toList());
+        assertThat(revised.getSteps()).filteredOn(st -> st.skillId().equals("budgeting"))
+                .as("budgeting's open steps stay").containsAll(plan.getSteps().stream()
+                        .filter(st -> st.skillId().equals("budgeting")).toList());
+        assertThat(diff.get("revision").asInt()).isEqualTo(1);
+        assertThat(diff.get("added").size()).isPositive();
+        assertThat(diff.get("steps").size()).isEqualTo(revised.getSteps().size());
+    }
+
+    @Test
+    void aStepIsSwappedOnlyForAnOfferedAlternativeAndTheSwapIsARevision() throws Exception {
+        String personId = uuid();
+        String assessmentId = uuid();
+        publishGaps(personId, assessmentId, ORG, gapsJson(assessmentId, personId, ORG));
+        String planId = DeterministicIds.of("plan", assessmentId);
+        Plan plan = awaitPlan(planId);
+        PlanStep step = null;
+        String alternative = null;
+        for (PlanStep candidate : plan.getSteps()) {
+            String body = mvc.perform(get("/api/plans/{planId}/steps/{stepId}/alternatives", planId, candidate.stepId())
+                            .header("X-Org-Id", ORG))
+                    .andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            tools.jackson.databind.JsonNode offered = tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
+            if (!offered.isEmpty()) {
+                step = candidate;
+                alternative = offered.get(0).get("activityId").asString();
+                assertThat(offered.get(0).get("reason").asString()).startsWith("Closes the ");
+                assertThat(offered.get(0).get("skillId").asString()).isEqualTo(candidate.skillId());
+                break;
+            }
+        }
+        assertThat(step).as("some step of the plan has an alternative").isNotNull();
+        assertThat(plan.getSteps()).extracting(PlanStep::activityId).doesNotContain(alternative);
+
+        mvc.perform(post("/api/plans/{planId}/steps/{stepId}/swap", planId, step.stepId()).header("X-Org-Id", ORG)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"activityId\":\"own-a-budget-line-twice\",\"actor\":\"PERSON\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("activityId"));
+        mvc.perform(post("/api/plans/{planId}/steps/{stepId}/swap", planId, step.stepId()).header("X-Org-Id", ORG)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"activityId\":\"" + alternative + "\",\"actor\":\"PERSON\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("APPLIED"))
+                .andExpect(jsonPath("$.plan.revision").value(1));
+
+        Plan swapped = mongo.findById(planId, Plan.class);
+        assertThat(swapped.getSteps()).extracting(PlanStep::activityId).contains(alternative)
+                .doesNotContain(step.activityId());
+        List<ConsumerRecord<String, byte[]>> records = exactly(PLAN_TOPIC, personId, 2);
+        assertThat(records).extracting(r -> TopicReader.header(r, "ce_type")).containsExactly(PLAN_CREATED, PLAN_REVISED);
+        ContractSchemas.assertValid(PLAN_REVISED, TopicReader.value(records.get(1)));
+        assertThat(TopicReader.value(records.get(1))).contains("\"removed\":[\"" + step.stepId() + "\"]");
+    }
+
+    @Test
+    void anOrganisationSyncsItsCatalogWithValidationAndConfusableChecks() throws Exception {
+        String tenant = "org-" + uuid().substring(0, 8);
+        // A Greek omicron inside Latin words is normalised; Cyrillic mixed into a word is refused naming the field.
+        mvc.perform(put("/api/catalog/activities/{id}", "lead-a-retro").header("X-Org-Id", tenant)
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"title":"Lead a retr\u03bfspective","description":"Run your team's next retrospective.",
+                                 "format":"PRACTICE","skillIds":["project-management"],"effortHours":4,"durationWeeks":2,
+                                 "prerequisites":["project-management-course"]}"""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(tenant + ":lead-a-retro"))
+                .andExpect(jsonPath("$.title").value("Lead a retrospective"))
+                .andExpect(jsonPath("$.bucket").value("EXPERIENCE"))
+                .andExpect(jsonPath("$.xapiActivityId").value("https://skillpath.dev/activities/" + tenant + "/lead-a-retro"));
+        mvc.perform(post("/api/catalog/import").header("X-Org-Id", tenant).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                [{"id":"ok-course","title":"Fine","description":"Fine.","format":"COURSE",
+                                  "skillIds":["budgeting"],"effortHours":2,"durationWeeks":1},
+                                 {"id":"Bad Id","title":"Lead\u0434ership","description":"x","format":"LECTURE",
+                                  "skillIds":[],"effortHours":0,"durationWeeks":1,"prerequisites":["nowhere"]}]"""))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        "activities[1].id", "activities[1].title", "activities[1].format", "activities[1].skillIds",
+                        "activities[1].effortHours", "activities[1].prerequisites")));
+        assertThat(mongo.findById(tenant + ":ok-course", org.skillpath.plan.catalog.Activity.class))
+                .as("all or nothing").isNull();
+        mvc.perform(post("/api/catalog/import").header("X-Org-Id", tenant).contentType("text/csv").content("""
+                        id,title,description,format,skillIds,minLevel,maxLevel,effortHours,durationWeeks,prerequisites
+                        budget-clinic,Budget clinic,"Bring a real budget, leave with a plan.",WORKSHOP,budgeting,1,4,3,1,
+                        budget-review,Review a budget,Review last quarter's budget with finance.,PRACTICE,budgeting;process-management,2,5,6,4,budget-clinic
+                        """))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.imported").value(2))
+                .andExpect(jsonPath("$.ids[1]").value(tenant + ":budget-review"));
+        assertThat(mongo.findById(tenant + ":budget-review", org.skillpath.plan.catalog.Activity.class).prerequisites())
+                .containsExactly(tenant + ":budget-clinic");
+        mvc.perform(get("/api/catalog").param("skillId", "budgeting").param("size", "100").header("X-Org-Id", tenant))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].id").value(org.hamcrest.Matchers.hasItems(tenant + ":budget-clinic",
+                        "budgeting-course")));
+        mvc.perform(get("/api/catalog").header("X-Org-Id", ORG).param("size", "100"))
+                .andExpect(jsonPath("$.items[*].id").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
+                        tenant + ":budget-clinic"))));
+
+        String session = """
+                {"startsOn":"2026-12-07","capacity":1,"location":"Room 4"}""";
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/api/catalog/activities/{id}/sessions", tenant + ":budget-clinic").header("X-Org-Id", tenant)
+                            .header("Idempotency-Key", "sess-1").contentType(MediaType.APPLICATION_JSON).content(session))
+                    .andExpect(status().isCreated());
+        }
+        mvc.perform(get("/api/catalog/activities/{id}/sessions", tenant + ":budget-clinic").header("X-Org-Id", tenant))
+                .andExpect(jsonPath("$.totalItems").value(1))
+                .andExpect(jsonPath("$.items[0].seatsLeft").value(1));
+        mvc.perform(post("/api/catalog/activities/{id}/sessions", tenant + ":budget-review").header("X-Org-Id", tenant)
+                        .contentType(MediaType.APPLICATION_JSON).content(session))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/api/catalog/activities/{id}/sessions", tenant + ":budget-clinic").header("X-Org-Id", tenant)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"capacity\":0}"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void progressEventsOfUnknownTypesAndMalformedDataAreDeadLettered() {
+        String personId = uuid();
+        RawEvents.publish(bootstrap(), PROGRESS_TOPIC, personId,
+                RawEvents.ceHeaders(uuid(), "org.skillpath.plan.created", ORG, "plans/x"), "{}");
+        RawEvents.publish(bootstrap(), PROGRESS_TOPIC, personId,
+                RawEvents.ceHeaders(uuid(), "org.skillpath.step.completed", ORG, "plans/x"), "{\"planId\":");
+        assertThat(exactly(PROGRESS_DLT, personId, 2)).extracting(r -> TopicReader.header(r, "x-exception-message"))
+                .satisfiesExactly(m -> assertThat(m).contains("does not carry org.skillpath.plan.created"),
+                        m -> assertThat(m).contains("does not fit StepCompleted"));
+    }
+
+    void publishPerson(String tenant, String personId, String json) {
+        ContractSchemas.assertValid("org.skillpath.person.upserted", json);
+        RawEvents.publish(bootstrap(), PEOPLE_TOPIC, personId,
+                RawEvents.ceHeaders(uuid(), "org.skillpath.person.upserted", tenant, "people/" + personId), json);
+    }
+
+    void publishStrengths(String tenant, String personId, double conflictResolution) {
+        String assessmentId = uuid();
+        publishGaps(personId, assessmentId, tenant, """
+                {"assessmentId":"%s","personId":"%s","orgId":"%s","roleProfileId":"team-lead","roleName":"Team lead",
+                 "identifiedAt":"2026-11-10T09:30:00Z","gaps":[],
+                 "strengths":[{"skillId":"conflict-resolution","skillName":"Conflict resolution","level":%s}]}"""
+                .formatted(assessmentId, personId, tenant, conflictResolution));
+    }
+
+    boolean strengthsOf(String personId) {
+        PersonView p = mongo.findById(personId, PersonView.class);
+        return p != null && !p.strengths().isEmpty() && p.displayName() != null;
     }
 
     String bootstrap() {

@@ -1,6 +1,12 @@
 package org.skillpath.plan.catalog;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -21,8 +27,33 @@ public class Catalog {
         this.mongo = mongo;
     }
 
-    public List<Activity> visibleTo(String orgId) {
-        return mongo.find(new Query(visible(orgId)).with(Sort.by("id")), Activity.class);
+    /**
+     * What planning for these skills needs: their activities (by the skill index, never the whole catalog) and,
+     * transitively, the prerequisites of those, whatever skill they serve.
+     */
+    public List<Activity> forPlanning(String orgId, Collection<String> skillIds) {
+        Map<String, Activity> found = new TreeMap<>();
+        mongo.find(new Query(visible(orgId).and("skillIds").in(skillIds)), Activity.class)
+                .forEach(a -> found.put(a.id(), a));
+        Set<String> missing = prerequisitesMissing(found);
+        while (!missing.isEmpty()) {
+            List<Activity> more = mongo.find(new Query(visible(orgId).and("_id").in(missing)), Activity.class);
+            more.forEach(a -> found.put(a.id(), a));
+            Set<String> next = prerequisitesMissing(found);
+            next.removeAll(missing);
+            missing = next;
+        }
+        return List.copyOf(found.values());
+    }
+
+    public Optional<Activity> find(String orgId, String id) {
+        return Optional.ofNullable(mongo.findOne(new Query(visible(orgId).and("_id").is(id)), Activity.class));
+    }
+
+    private static Set<String> prerequisitesMissing(Map<String, Activity> found) {
+        Set<String> missing = new TreeSet<>();
+        found.values().forEach(a -> a.prerequisites().stream().filter(p -> !found.containsKey(p)).forEach(missing::add));
+        return missing;
     }
 
     Page<Activity> page(String orgId, String skillId, int page, int size) {
@@ -36,7 +67,7 @@ public class Catalog {
         return new PageImpl<>(items, request, total);
     }
 
-    private static Criteria visible(String orgId) {
+    static Criteria visible(String orgId) {
         return Criteria.where("orgId").in(Activity.SHARED, orgId);
     }
 }

@@ -20,10 +20,12 @@ class CatalogSeeder implements SmartInitializingSingleton {
 
     private final MongoTemplate mongo;
     private final ObjectMapper mapper;
+    private final AcademySessions sessions;
 
-    CatalogSeeder(MongoTemplate mongo, ObjectMapper mapper) {
+    CatalogSeeder(MongoTemplate mongo, ObjectMapper mapper, AcademySessions sessions) {
         this.mongo = mongo;
         this.mapper = mapper;
+        this.sessions = sessions;
     }
 
     @Override
@@ -31,5 +33,6 @@ class CatalogSeeder implements SmartInitializingSingleton {
         List<Activity> activities = DefaultCatalog.load(mapper);
         activities.forEach(mongo::save);
         log.info("default catalog seeded: {} activities", activities.size());
+        sessions.refresh();
     }
 }

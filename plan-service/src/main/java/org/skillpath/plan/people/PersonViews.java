@@ -1,5 +1,14 @@
 package org.skillpath.plan.people;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -7,16 +16,20 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the people view. Every write sets the whole state or removes it, so applying the same record again
- * changes nothing.
+ * Reads and writes the people view. Every write is one atomic update of the fields it owns, idempotent by
+ * construction (sets, $addToSet, or conditions that a repeated write no longer meets).
  */
 @Component
-class PersonViews {
+public class PersonViews {
 
     private final MongoTemplate mongo;
 
     PersonViews(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    public Optional<PersonView> find(String orgId, String personId) {
+        return Optional.ofNullable(mongo.findOne(byId(orgId, personId), PersonView.class));
     }
 
     void apply(PersonUpserted person) {
@@ -31,6 +44,90 @@ class PersonViews {
 
     /** Only within the erasure's organisation: a record for another tenant cannot remove this one's person. */
     void erase(String orgId, String personId) {
-        mongo.remove(new Query(Criteria.where("_id").is(personId).and("orgId").is(orgId)), PersonView.class);
+        mongo.remove(byId(orgId, personId), PersonView.class);
+    }
+
+    /**
+     * Records a person's strengths from an assessment, unless a later assessment's are there already. A person
+     * the people topic has not delivered yet gets a document now; their directory fields follow.
+     */
+    public void recordStrengths(String orgId, String personId, List<PersonView.Strength> strengths, Instant at) {
+        Update update = new Update().set("strengths", strengths).set("strengthsAt", at);
+        Query older = new Query(Criteria.where("_id").is(personId).and("orgId").is(orgId)
+                .orOperator(Criteria.where("strengthsAt").exists(false), Criteria.where("strengthsAt").is(null),
+                        Criteria.where("strengthsAt").lt(at)));
+        if (mongo.updateFirst(older, update, PersonView.class).getMatchedCount() == 1) {
+            return;
+        }
+        try {
+            mongo.insert(new PersonView(personId, orgId, null, null, false, true, strengths, at, null, List.of(), 0,
+                    List.of(), null, null));
+        } catch (DuplicateKeyException exists) {
+            // There already, with strengths at least as recent (or just inserted by a concurrent delivery).
+            mongo.updateFirst(older, update, PersonView.class);
+        }
+    }
+
+    /** Idempotent: a set. */
+    public void recordCompletedActivity(String orgId, String personId, String activityId) {
+        mongo.upsert(new Query(Criteria.where("_id").is(personId).and("orgId").is(orgId)),
+                new Update().addToSet("completedActivityIds", activityId).setOnInsert("active", true),
+                PersonView.class);
+    }
+
+    public void setPlanningPreferences(String orgId, String personId, Double weeklyBudgetHours, Integer horizonWeeks) {
+        mongo.upsert(new Query(Criteria.where("_id").is(personId).and("orgId").is(orgId)),
+                new Update().set("weeklyBudgetHours", weeklyBudgetHours).set("horizonWeeks", horizonWeeks)
+                        .setOnInsert("active", true),
+                PersonView.class);
+    }
+
+    public PersonView setMentorCapacity(String orgId, String personId, int capacity) {
+        return mongo.findAndModify(byId(orgId, personId), new Update().set("mentorCapacity", capacity),
+                FindAndModifyOptions.options().returnNew(true), PersonView.class);
+    }
+
+    /** The organisation's active people who opted in as mentors, by id. */
+    public List<PersonView> mentors(String orgId) {
+        return mongo.find(new Query(Criteria.where("orgId").is(orgId).and("mentorOptIn").is(true).and("active").is(true))
+                .with(Sort.by("_id")), PersonView.class);
+    }
+
+    /** Person id → manager id for the organisation: the reporting lines mentor matching must avoid. */
+    public Map<String, String> managers(String orgId) {
+        Query query = new Query(Criteria.where("orgId").is(orgId).and("managerId").ne(null));
+        query.fields().include("_id", "managerId");
+        return mongo.find(query, org.bson.Document.class, "people").stream()
+                .collect(Collectors.toMap(d -> d.getString("_id"), d -> d.getString("managerId")));
+    }
+
+    /**
+     * Takes one mentee slot of the mentor for the plan: one conditional update that matches only while the
+     * capacity read is still the capacity, there is room, and the plan does not hold a slot already. A repeated
+     * call for the same plan finds the slot taken by that plan and reports success without taking a second.
+     */
+    public boolean reserveMentor(String orgId, PersonView mentor, int defaultCapacity, String planId) {
+        int capacity = mentor.mentorCapacity() == null ? defaultCapacity : mentor.mentorCapacity();
+        Query query = new Query(Criteria.where("_id").is(mentor.personId()).and("orgId").is(orgId)
+                .and("mentorCapacity").is(mentor.mentorCapacity()).and("menteePlans").ne(planId)
+                .and("mentorOptIn").is(true).and("active").is(true)
+                // A person the directory created has no count yet: that is zero mentees.
+                .orOperator(Criteria.where("menteeCount").lt(capacity), Criteria.where("menteeCount").exists(false)));
+        if (mongo.updateFirst(query, new Update().inc("menteeCount", 1).push("menteePlans", planId),
+                PersonView.class).getModifiedCount() == 1) {
+            return true;
+        }
+        return mongo.exists(new Query(Criteria.where("_id").is(mentor.personId()).and("menteePlans").is(planId)),
+                PersonView.class);
+    }
+
+    /** Gives the plan's slot back; a no-op when the plan holds none (so it may be repeated). */
+    public void releaseMentor(String mentorId, String planId) {
+        mongo.updateFirst(new Query(Criteria.where("_id").is(mentorId).and("menteePlans").is(planId)),
+                new Update().inc("menteeCount", -1).pull("menteePlans", planId), PersonView.class);
+    }
+
+    private static Query byId(String orgId, String personId) {
+        return new Query(Criteria.where("_id").is(personId).and("orgId").is(orgId));
     }
 }

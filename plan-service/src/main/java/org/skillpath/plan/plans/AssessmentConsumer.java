@@ -1,27 +1,27 @@
 package org.skillpath.plan.plans;
 
+import org.skillpath.kit.asyncapi.ConsumesEvents;
 import java.util.function.Consumer;
 
 import org.skillpath.kit.events.InboundEvent;
 import org.skillpath.kit.events.PoisonEventException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.skillpath.plan.people.PersonViews;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import tools.jackson.databind.ObjectMapper;
 
 /** Consumes {@code skillpath.assessment.v1}: identified gaps become a plan. */
+@ConsumesEvents(binding = "assessmentEvents-in-0", types = {"org.skillpath.skillgaps.identified"})
 @Configuration(proxyBeanMethods = false)
 class AssessmentConsumer {
 
     static final String GAPS_IDENTIFIED = "org.skillpath.skillgaps.identified";
     static final String COMPLETED = "org.skillpath.assessment.completed";
     static final String REQUESTED = "org.skillpath.assessment.requested";
-    private static final Logger log = LoggerFactory.getLogger(AssessmentConsumer.class);
 
     @Bean
-    Consumer<Message<byte[]>> assessmentEvents(ObjectMapper mapper, PlanProposals proposals) {
+    Consumer<Message<byte[]>> assessmentEvents(ObjectMapper mapper, PlanProposals proposals, PersonViews people) {
         return message -> {
             InboundEvent event = InboundEvent.from(message);
             switch (event.type()) {
@@ -31,8 +31,9 @@ class AssessmentConsumer {
                         throw new PoisonEventException("event " + event.id() + " is for organisation "
                                 + event.orgId() + " but its data for " + gaps.orgId());
                     }
-                    proposals.propose(gaps).ifPresent(plan -> log.info("plan {} proposed for person {} ({} steps)",
-                            plan.getId(), plan.getPersonId(), plan.getSteps().size()));
+                    // Every assessed person's strengths, gaps or not: they make the mentor pool.
+                    people.recordStrengths(gaps.orgId(), gaps.personId(), gaps.strongSkills(), gaps.identifiedAt());
+                    proposals.handle(gaps);
                 }
                 // Nothing to plan yet: the gaps of a completed assessment arrive as their own event.
                 case COMPLETED, REQUESTED -> {

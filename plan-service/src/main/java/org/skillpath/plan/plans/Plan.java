@@ -7,13 +7,22 @@ import java.util.List;
 import org.skillpath.kit.outbox.OutboxDocument;
 import org.skillpath.kit.outbox.OutboxEvent;
 import org.skillpath.plan.planning.Mix;
+import org.skillpath.plan.planning.SkillGap;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A person's learning plan for one assessment; its id derives from the assessment, so there is one at most. */
+/**
+ * A person's learning plan; its id derives from the assessment that caused it, so there is one at most per
+ * assessment. It is inserted once; every later change is one conditional update that also queues its events
+ * (never a whole-document save), so concurrent changes and redeliveries cannot overwrite each other.
+ */
 @Document("plans")
-@CompoundIndex(name = "org_person_created", def = "{'orgId': 1, 'personId': 1, 'createdAt': -1}")
+@CompoundIndexes({
+        @CompoundIndex(name = "org_person_created", def = "{'orgId': 1, 'personId': 1, 'createdAt': -1}"),
+        @CompoundIndex(name = "status_created", def = "{'status': 1, 'createdAt': 1}")
+})
 public class Plan extends OutboxDocument {
 
     @Id
@@ -29,14 +38,23 @@ public class Plan extends OutboxDocument {
     private Mix mix;
     private List<PlanStep> steps;
     private List<String> notes;
+    private List<SkillGap> gaps;
     private Instant createdAt;
+    private int revision;
+    /** The reassessments that revised this plan: a redelivered one matches no update. */
+    private List<String> revisedFor = List.of();
+    private List<String> completedStepIds = List.of();
+    private List<SwapRequest> pendingSwaps = List.of();
+    private Instant activatedAt;
+    private String activatedBy;
+    private Instant completedAt;
 
     protected Plan() {
     }
 
     Plan(String id, String personId, String orgId, String assessmentId, String roleName, LocalDate startsOn,
          LocalDate endsOn, double weeklyBudgetHours, Mix mix, List<PlanStep> steps, List<String> notes,
-         Instant createdAt) {
+         List<SkillGap> gaps, Instant createdAt) {
         this.id = id;
         this.personId = personId;
         this.orgId = orgId;
@@ -49,10 +67,11 @@ public class Plan extends OutboxDocument {
         this.mix = mix;
         this.steps = List.copyOf(steps);
         this.notes = List.copyOf(notes);
+        this.gaps = List.copyOf(gaps);
         this.createdAt = createdAt;
     }
 
-    /** Queues the event that announces this plan; it is written in the same insert as the plan. */
+    /** Queues an event; it is written in the same insert as the plan. */
     void announce(OutboxEvent event) {
         raise(event);
     }
@@ -105,7 +124,44 @@ public class Plan extends OutboxDocument {
         return notes;
     }
 
+    public List<SkillGap> getGaps() {
+        return gaps == null ? List.of() : gaps;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public int getRevision() {
+        return revision;
+    }
+
+    public List<String> getRevisedFor() {
+        return revisedFor == null ? List.of() : revisedFor;
+    }
+
+    public List<String> getCompletedStepIds() {
+        return completedStepIds == null ? List.of() : completedStepIds;
+    }
+
+    public List<SwapRequest> getPendingSwaps() {
+        return pendingSwaps == null ? List.of() : pendingSwaps;
+    }
+
+    public Instant getActivatedAt() {
+        return activatedAt;
+    }
+
+    public String getActivatedBy() {
+        return activatedBy;
+    }
+
+    public Instant getCompletedAt() {
+        return completedAt;
+    }
+
+    /** The mentors the plan's steps name, in step order. */
+    public List<String> mentorIds() {
+        return steps.stream().map(PlanStep::mentorId).filter(java.util.Objects::nonNull).distinct().toList();
     }
 }

@@ -1,15 +1,24 @@
 package org.skillpath.plan.plans;
 
+import java.util.List;
+
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.skillpath.kit.web.ApiException;
 import org.skillpath.kit.web.CurrentOrg;
 import org.skillpath.kit.web.PageResponse;
+import org.skillpath.plan.planning.PlannedStep;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,17 +29,28 @@ class PlanController {
 
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"));
 
-    private final PlanRepository plans;
+    /** Who acts; for now stated by the caller, later taken from the token. */
+    record ActorRequest(@NotNull Actor actor) {
+    }
 
-    PlanController(PlanRepository plans) {
+    record SwapBody(@NotBlank @Size(max = 200) String activityId, @NotNull Actor actor) {
+    }
+
+    record SwapResponse(String status, SwapRequest pending, PlanResponse plan) {
+    }
+
+    private final PlanRepository plans;
+    private final PlanLifecycle lifecycle;
+
+    PlanController(PlanRepository plans, PlanLifecycle lifecycle) {
         this.plans = plans;
+        this.lifecycle = lifecycle;
     }
 
     /** A plan of the caller's organisation; another organisation's plan is as absent as an unknown one. */
     @GetMapping("/{planId}")
     PlanResponse get(@CurrentOrg String orgId, @PathVariable @Size(max = 100) String planId) {
-        return plans.findById(planId).filter(p -> p.getOrgId().equals(orgId)).map(PlanResponse::of)
-                .orElseThrow(() -> ApiException.notFound("plan", planId));
+        return PlanResponse.of(lifecycle.get(orgId, planId));
     }
 
     /** The organisation's plans, or one person's, newest first. */
@@ -42,5 +62,37 @@ class PlanController {
         PageRequest request = PageRequest.of(page, size, NEWEST_FIRST);
         return PageResponse.of((personId == null ? plans.findByOrgId(orgId, request)
                 : plans.findByOrgIdAndPersonId(orgId, personId, request)).map(PlanResponse::of));
+    }
+
+    /** The person or their manager accepts the proposal; accepting an active plan again is harmless. */
+    @PostMapping("/{planId}/accept")
+    PlanResponse accept(@CurrentOrg String orgId, @PathVariable @Size(max = 100) String planId,
+                        @Valid @RequestBody ActorRequest body) {
+        return PlanResponse.of(lifecycle.accept(orgId, planId, body.actor()));
+    }
+
+    /** What the step could be swapped for, each dated and explained. */
+    @GetMapping("/{planId}/steps/{stepId}/alternatives")
+    List<PlannedStep> alternatives(@CurrentOrg String orgId, @PathVariable @Size(max = 100) String planId,
+                                   @PathVariable @Size(max = 100) String stepId) {
+        return lifecycle.alternatives(orgId, planId, stepId);
+    }
+
+    /** Swaps the step for an offered alternative: 200 when applied, 202 when it waits for the manager. */
+    @PostMapping("/{planId}/steps/{stepId}/swap")
+    ResponseEntity<SwapResponse> swap(@CurrentOrg String orgId, @PathVariable @Size(max = 100) String planId,
+                                      @PathVariable @Size(max = 100) String stepId, @Valid @RequestBody SwapBody body) {
+        PlanLifecycle.SwapOutcome outcome = lifecycle.swap(orgId, planId, stepId, body.activityId(), body.actor());
+        if (outcome.pending() != null) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .body(new SwapResponse("PENDING_APPROVAL", outcome.pending(), PlanResponse.of(outcome.plan())));
+        }
+        return ResponseEntity.ok(new SwapResponse("APPLIED", null, PlanResponse.of(outcome.plan())));
+    }
+
+    @PostMapping("/{planId}/swaps/{swapId}/approve")
+    PlanResponse approve(@CurrentOrg String orgId, @PathVariable @Size(max = 100) String planId,
+                         @PathVariable @Size(max = 100) String swapId, @Valid @RequestBody ActorRequest body) {
+        return PlanResponse.of(lifecycle.approve(orgId, planId, swapId, body.actor()));
     }
 }

@@ -10,7 +10,25 @@ import org.skillpath.plan.planning.SkillGap;
 /** The part of {@code org.skillpath.skillgaps.identified} plan-service reads. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record SkillGapsIdentified(String assessmentId, String personId, String orgId, String roleName,
-                           Instant identifiedAt, List<Gap> gaps) {
+                           Instant identifiedAt, String previousAssessmentId, List<Gap> gaps, List<Strength> strengths) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Strength(String skillId, String skillName, Double level) {
+    }
+
+    /** A reassessment: its gaps revise the person's active plan rather than start a second one. */
+    boolean reassessment() {
+        return previousAssessmentId != null && !previousAssessmentId.isBlank();
+    }
+
+    /** The strengths at level 4 or more (as the contract promises), ignoring malformed entries. */
+    List<org.skillpath.plan.people.PersonView.Strength> strongSkills() {
+        return strengths == null ? List.of() : strengths.stream()
+                .filter(s -> s != null && s.skillId() != null && !s.skillId().isBlank() && s.level() != null
+                        && s.level() >= 4)
+                .map(s -> new org.skillpath.plan.people.PersonView.Strength(s.skillId(), s.skillName(), s.level()))
+                .toList();
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Gap(String skillId, String skillName, Double currentLevel, Double targetLevel, Double gap, Double weight,

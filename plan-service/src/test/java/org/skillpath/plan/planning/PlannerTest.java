@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.skillpath.plan.catalog.Activity;
 import org.skillpath.plan.catalog.Bucket;
+import org.skillpath.plan.catalog.CatalogIndex;
 import org.skillpath.plan.catalog.DefaultCatalog;
 import org.skillpath.plan.catalog.Format;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +32,7 @@ class PlannerTest {
         for (String skill : List.of("a", "b", "c", "d")) {
             catalog.addAll(fullSet(skill));
         }
-        PlanDraft draft = Planner.plan(List.of(
+        PlanDraft draft = plan(List.of(
                 gap("a", 1.0, 4.0, 4), gap("b", 2.0, 3.0, 3), gap("c", 2.5, 3.0, 2), gap("d", 1.0, 3.0, 1)),
                 catalog, 20, 12, MONDAY);
 
@@ -51,7 +52,7 @@ class PlannerTest {
                 catalog.add(activity(skill + "-" + f.name().toLowerCase(), f, List.of(skill), 1, 5, 6, 2));
             }
         }
-        PlanDraft draft = Planner.plan(List.of(gap("a", 1.0, 4.0, 3), gap("b", 1.0, 3.0, 2), gap("c", 1.0, 3.0, 1)),
+        PlanDraft draft = plan(List.of(gap("a", 1.0, 4.0, 3), gap("b", 1.0, 3.0, 2), gap("c", 1.0, 3.0, 1)),
                 catalog, 3, 6, MONDAY);
 
         assertThat(draft.steps()).extracting(PlannedStep::skillId).containsExactly("a", "b", "c");
@@ -64,7 +65,7 @@ class PlannerTest {
                 activity("a-practice", Format.PRACTICE, List.of("s"), 1, 5, 6, 6),
                 activity("b-mentoring", Format.MENTORING, List.of("s"), 1, 5, 2, 2),
                 activity("c-course", Format.COURSE, List.of("s"), 1, 5, 2, 1));
-        PlanDraft draft = Planner.plan(List.of(gap("s", 2.0, 4.0, 1)), catalog, 3, 12, MONDAY);
+        PlanDraft draft = plan(List.of(gap("s", 2.0, 4.0, 1)), catalog, 3, 12, MONDAY);
 
         assertThat(draft.steps()).extracting(PlannedStep::bucket)
                 .containsExactly(Bucket.FORMAL, Bucket.SOCIAL, Bucket.EXPERIENCE);
@@ -79,7 +80,7 @@ class PlannerTest {
                 activity("z-course", Format.COURSE, List.of("s"), 1, 5, 2, 2, "m-mentoring"),
                 activity("lead-project", Format.PRACTICE, List.of("t"), 1, 5, 6, 6, "intro-course"),
                 activity("intro-course", Format.COURSE, List.of("other"), 1, 5, 2, 2));
-        PlanDraft draft = Planner.plan(List.of(gap("s", 2.0, 4.0, 2), gap("t", 3.0, 4.0, 1)), catalog, 3, 12, MONDAY);
+        PlanDraft draft = plan(List.of(gap("s", 2.0, 4.0, 2), gap("t", 3.0, 4.0, 1)), catalog, 3, 12, MONDAY);
 
         assertThat(draft.steps().stream().filter(s -> s.skillId().equals("s")).map(PlannedStep::activityId))
                 .as("the social prerequisite precedes the course that needs it, whatever formal-first says")
@@ -97,7 +98,7 @@ class PlannerTest {
                 activity("a-course", Format.COURSE, List.of("a"), 1, 5, 2, 2),
                 activity("b-course", Format.COURSE, List.of("b"), 1, 5, 2, 2),
                 activity("b-mentoring", Format.MENTORING, List.of("b"), 1, 5, 2, 2));
-        PlanDraft draft = Planner.plan(List.of(gap("a", 2.0, 3.5, 2), gap("b", 1.0, 3.5, 1)), catalog, 6, 12, MONDAY);
+        PlanDraft draft = plan(List.of(gap("a", 2.0, 3.5, 2), gap("b", 1.0, 3.5, 1)), catalog, 6, 12, MONDAY);
 
         assertThat(draft.steps()).extracting(PlannedStep::activityId).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrder("shared-feedback", "a-course", "b-course", "b-mentoring");
@@ -111,12 +112,12 @@ class PlannerTest {
                 activity("advanced-course", Format.COURSE, List.of("s"), 4, 5, 2, 1),
                 activity("expert-course", Format.COURSE, List.of("x"), 4, 5, 2, 1));
 
-        assertThat(Planner.plan(List.of(gap("s", 1.2, 2.0, 1)), catalog, 3, 12, MONDAY).steps())
+        assertThat(plan(List.of(gap("s", 1.2, 2.0, 1)), catalog, 3, 12, MONDAY).steps())
                 .extracting(PlannedStep::activityId).containsExactly("basic-course");
-        assertThat(Planner.plan(List.of(gap("s", 3.6, 4.5, 1)), catalog, 3, 12, MONDAY).steps())
+        assertThat(plan(List.of(gap("s", 3.6, 4.5, 1)), catalog, 3, 12, MONDAY).steps())
                 .as("3.6 counts as level 4").extracting(PlannedStep::activityId).containsExactly("advanced-course");
 
-        PlanDraft fallback = Planner.plan(List.of(gap("x", 1.0, 2.0, 1)), catalog, 3, 12, MONDAY);
+        PlanDraft fallback = plan(List.of(gap("x", 1.0, 2.0, 1)), catalog, 3, 12, MONDAY);
         assertThat(fallback.steps()).extracting(PlannedStep::activityId).containsExactly("expert-course");
         assertThat(fallback.notes()).contains("No activity for skill x suits level 1; chose among all of its activities.");
         assertThat(Planner.levelOf(0)).as("an unrated skill counts as level 1").isEqualTo(1);
@@ -130,8 +131,8 @@ class PlannerTest {
             catalog.addAll(fullSet(skill));
             catalog.add(activity(skill + "-long-practice", Format.PRACTICE, List.of(skill), 1, 5, 20, 10));
         }
-        catalog.add(activity("a-bootcamp", Format.WORKSHOP, List.of("a"), 1, 5, 8, 2));
-        PlanDraft draft = Planner.plan(List.of(gap("a", 0.5, 5.0, 3), gap("b", 1.0, 5.0, 2), gap("c", 1.0, 4.5, 1)),
+        catalog.add(activity("a-bootcamp", Format.COURSE, List.of("a"), 1, 5, 8, 2));
+        PlanDraft draft = plan(List.of(gap("a", 0.5, 5.0, 3), gap("b", 1.0, 5.0, 2), gap("c", 1.0, 4.5, 1)),
                 catalog, 3, 12, MONDAY);
 
         double[] load = new double[12];
@@ -158,22 +159,22 @@ class PlannerTest {
                 activity("course", Format.COURSE, List.of("s"), 1, 5, 1, 1),
                 activity("mentoring", Format.MENTORING, List.of("s"), 1, 5, 2, 2),
                 activity("practice", Format.PRACTICE, List.of("s"), 1, 5, 7, 7));
-        PlanDraft onAim = Planner.plan(List.of(gap("s", 2.0, 4.0, 1)), balanced, 3, 12, MONDAY);
+        PlanDraft onAim = plan(List.of(gap("s", 2.0, 4.0, 1)), balanced, 3, 12, MONDAY);
         assertThat(onAim.mix()).isEqualTo(new Mix(0.7, 0.2, 0.1));
         assertThat(onAim.notes()).noneMatch(n -> n.startsWith("Mix:"));
 
         List<Activity> formalOnly = List.of(
                 activity("course-1", Format.COURSE, List.of("s"), 1, 5, 2, 1),
                 activity("course-2", Format.READING, List.of("s"), 1, 5, 2, 1));
-        PlanDraft offAim = Planner.plan(List.of(gap("s", 2.0, 3.5, 1)), formalOnly, 3, 12, MONDAY);
+        PlanDraft offAim = plan(List.of(gap("s", 2.0, 3.5, 1)), formalOnly, 3, 12, MONDAY);
         assertThat(offAim.mix()).isEqualTo(new Mix(0, 0, 1));
         assertThat(offAim.notes()).contains(
                 "Mix: experience is 0% of the planned effort against an aim of 70% (70 points below) because "
-                        + "no suitable experience activity was chosen for these gaps.",
+                        + "no suitable experience activity was available for these gaps.",
                 "Mix: social is 0% of the planned effort against an aim of 20% (20 points below) because "
-                        + "no suitable social activity was chosen for these gaps.",
+                        + "no suitable social activity was available for these gaps.",
                 "Mix: formal is 100% of the planned effort against an aim of 10% (90 points above) because "
-                        + "its 2 formal step(s) outweigh the others.");
+                        + "the catalog offers these gaps too little of the other kinds.");
     }
 
     @Test
@@ -184,12 +185,12 @@ class PlannerTest {
         }
         List<SkillGap> gaps = new ArrayList<>(List.of(gap("a", 1.0, 3.0, 2), gap("b", 1.0, 3.0, 2),
                 gap("c", 2.0, 3.5, 1), gap("d", 1.0, 2.5, 1)));
-        PlanDraft first = Planner.plan(gaps, catalog, 3, 12, MONDAY);
+        PlanDraft first = plan(gaps, catalog, 3, 12, MONDAY);
         Random random = new Random(42);
         for (int i = 0; i < 5; i++) {
             Collections.shuffle(catalog, random);
             Collections.shuffle(gaps, random);
-            assertThat(Planner.plan(gaps, catalog, 3, 12, MONDAY)).isEqualTo(first);
+            assertThat(plan(gaps, catalog, 3, 12, MONDAY)).isEqualTo(first);
         }
         assertThat(first.steps()).extracting(PlannedStep::skillId).as("equal priority: ties by gap, then skill id")
                 .contains("a", "b").doesNotContain("d");
@@ -201,12 +202,13 @@ class PlannerTest {
                 activity("workshop", Format.WORKSHOP, List.of("conflict-resolution"), 1, 5, 3, 2),
                 activity("mentoring", Format.MENTORING, List.of("conflict-resolution"), 1, 5, 3, 6),
                 activity("practice", Format.PRACTICE, List.of("conflict-resolution"), 1, 5, 8, 8));
-        PlanDraft draft = Planner.plan(List.of(new SkillGap("conflict-resolution", "Conflict resolution", 2.0, 4.0,
+        PlanDraft draft = plan(List.of(new SkillGap("conflict-resolution", "Conflict resolution", 2.0, 4.0,
                 2.0, 1.0, 2.0)), catalog, 3, 12, MONDAY);
 
         assertThat(draft.steps()).extracting(PlannedStep::reason).containsExactly(
-                "Closes the conflict resolution gap of 2.0 levels (target 4, now 2.0); formal learning before practice.",
-                "Closes the conflict resolution gap of 2.0 levels (target 4, now 2.0); a mentor's guidance alongside practice.",
+                "Closes the conflict resolution gap of 2.0 levels (target 4, now 2.0); workshop on 2026-11-23 before practice.",
+                "Closes the conflict resolution gap of 2.0 levels (target 4, now 2.0); mentoring with Mentor Mia "
+                        + "(level 4.5 in conflict resolution, outside your reporting line).",
                 "Closes the conflict resolution gap of 2.0 levels (target 4, now 2.0); practice on the job, where most growth happens.");
     }
 
@@ -221,11 +223,16 @@ class PlannerTest {
     @Test
     void theDefaultCatalogGivesAlicesTwelveWeekPlan() {
         List<Activity> catalog = DefaultCatalog.load(JsonMapper.builder().build());
-        PlanDraft draft = Planner.plan(List.of(
+        Map<String, List<SessionSlot>> sessions = catalog.stream().filter(a -> a.format() == Format.WORKSHOP)
+                .collect(Collectors.toMap(Activity::id, a -> java.util.stream.IntStream.range(0, 6)
+                        .mapToObj(i -> new SessionSlot(a.id() + "@" + i, a.id(), MONDAY.plusWeeks(2L * i), 3)).toList()));
+        MentorCandidate carol = new MentorCandidate("carol", "Carol Coach", Map.of("conflict-resolution", 4.5), 2);
+        PlanDraft draft = Planner.plan(new PlanningInput(List.of(
                 new SkillGap("conflict-resolution", "Conflict resolution", 2.0, 4.0, 2.0, 1.0, 2.0),
                 new SkillGap("budgeting", "Budgeting", 1.5, 3.5, 2.0, 0.8, 1.6),
                 new SkillGap("active-listening", "Active listening", 2.6, 4.0, 1.4, 1.0, 1.4),
-                new SkillGap("networking", "Networking", 2.0, 3.0, 1.0, 0.5, 0.5)), catalog, 3, 12, MONDAY);
+                new SkillGap("networking", "Networking", 2.0, 3.0, 1.0, 0.5, 0.5)), CatalogIndex.of(catalog), sessions,
+                List.of(carol), java.util.Set.of(), List.of(), 3, 12, MONDAY, PlanningRules.DEFAULT));
 
         draft.steps().forEach(s -> System.out.println(s.startsOn() + " .. " + s.dueOn() + "  " + s.skillId() + "  "
                 + s.title() + " (" + s.effortHours() + " h)  " + s.reason()));
@@ -234,8 +241,54 @@ class PlannerTest {
 
         assertThat(draft.steps()).extracting(PlannedStep::skillId)
                 .contains("conflict-resolution", "budgeting", "active-listening").doesNotContain("networking");
-        assertThat(draft.steps()).extracting(PlannedStep::activityId).contains("own-a-budget-line");
+        assertThat(draft.steps()).extracting(PlannedStep::activityId)
+                .contains("own-a-budget-line");
+        assertThat(draft.steps()).filteredOn(s -> s.format() == Format.MENTORING).singleElement()
+                .satisfies(s -> assertThat(s.mentorId()).isEqualTo("carol"))
+                .satisfies(s -> assertThat(s.skillId()).isEqualTo("conflict-resolution"));
+        assertThat(draft.mentors()).extracting(MentorMatch::mentorId).containsExactly("carol");
+        assertThat(draft.steps()).filteredOn(s -> s.format() == Format.WORKSHOP)
+                .allSatisfy(s -> assertThat(s.sessionId()).startsWith(s.activityId() + "@"));
+        assertThat(draft.notes()).anyMatch(n -> n.startsWith("No mentor fits budgeting"));
         assertThat(Math.abs(draft.mix().experience() - Planner.AIM.experience())).isLessThanOrEqualTo(Planner.TOLERANCE);
+        assertThat(Math.abs(draft.mix().social() - Planner.AIM.social())).isLessThanOrEqualTo(Planner.TOLERANCE);
+        assertThat(Math.abs(draft.mix().formal() - Planner.AIM.formal())).isLessThanOrEqualTo(Planner.TOLERANCE);
+    }
+
+    @Test
+    void alternativesOfferTheSameBucketFirstAndNeverWhatThePlanHoldsOrTheCompletedOrWhatDoesNotFit() {
+        List<Activity> catalog = List.of(
+                activity("course", Format.COURSE, List.of("s"), 1, 5, 2, 2),
+                activity("practice", Format.PRACTICE, List.of("s"), 1, 5, 4, 4),
+                activity("practice-2", Format.PRACTICE, List.of("s"), 1, 5, 4, 4),
+                activity("practice-done", Format.PRACTICE, List.of("s"), 1, 5, 4, 4),
+                activity("practice-huge", Format.PRACTICE, List.of("s"), 1, 5, 40, 4),
+                activity("feedback", Format.FEEDBACK, List.of("s"), 1, 5, 2, 2),
+                activity("other-skill", Format.PRACTICE, List.of("t"), 1, 5, 2, 2));
+        SkillGap gap = gap("s", 1.0, 3.0, 1);
+        List<KeptStep> others = List.of(new KeptStep("course", "s", Bucket.FORMAL, 2, MONDAY, MONDAY.plusWeeks(2), false));
+        PlanningInput input = new PlanningInput(List.of(gap), CatalogIndex.of(catalog), Map.of(), List.of(),
+                java.util.Set.of("practice-done"), others, 3, 12, MONDAY, PlanningRules.DEFAULT);
+
+        List<PlannedStep> offered = Planner.alternatives(input, gap, "practice", MONDAY.plusWeeks(2), 10);
+        assertThat(offered).extracting(PlannedStep::activityId).containsExactly("practice-2", "feedback");
+        assertThat(offered).allSatisfy(o -> {
+            assertThat(o.startsOn()).isAfterOrEqualTo(MONDAY.plusWeeks(2));
+            assertThat(o.skillId()).isEqualTo("s");
+            assertThat(o.reason()).startsWith("Closes the skill s gap");
+        });
+    }
+
+    /** Every skill has a strong mentor with room, and every workshop a weekly Monday session with seats. */
+    static PlanDraft plan(List<SkillGap> gaps, List<Activity> catalog, double budget, int horizon, LocalDate startsOn) {
+        Map<String, Double> strengths = catalog.stream().flatMap(a -> a.skillIds().stream()).distinct()
+                .collect(Collectors.toMap(s -> s, s -> 4.5));
+        Map<String, List<SessionSlot>> sessions = catalog.stream().filter(a -> a.format() == Format.WORKSHOP)
+                .collect(Collectors.toMap(Activity::id, a -> java.util.stream.IntStream.range(0, horizon)
+                        .mapToObj(w -> new SessionSlot(a.id() + "@" + w, a.id(), startsOn.plusWeeks(w), 5)).toList()));
+        return Planner.plan(new PlanningInput(gaps, CatalogIndex.of(catalog), sessions,
+                List.of(new MentorCandidate("mentor-mia", "Mentor Mia", strengths, 2)), java.util.Set.of(), List.of(),
+                budget, horizon, startsOn, PlanningRules.DEFAULT));
     }
 
     private static List<Activity> fullSet(String skill) {
