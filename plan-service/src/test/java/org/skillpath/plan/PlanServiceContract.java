@@ -216,6 +216,25 @@ abstract class PlanServiceContract {
     }
 
     @Test
+    void planningPreferencesAreKeptForKnownPeopleOnlyAndNothingIsStoredForOthers() throws Exception {
+        String stranger = uuid();
+        mvc.perform(put("/api/people/{id}/planning-preferences", stranger).header("X-Org-Id", ORG)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"weeklyBudgetHours\":4,\"horizonWeeks\":10}"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(mongo.findById(stranger, PersonView.class)).as("no placeholder for an unknown person").isNull();
+
+        String personId = uuid();
+        publishPerson(personId, personJson(personId, ORG, "Pat Planner", null, false));
+        await().atMost(PATIENCE).until(() -> mongo.findById(personId, PersonView.class) != null);
+        mvc.perform(put("/api/people/{id}/planning-preferences", personId).header("X-Org-Id", ORG)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"weeklyBudgetHours\":4,\"horizonWeeks\":10}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.weeklyBudgetHours").value(4.0))
+                .andExpect(jsonPath("$.horizonWeeks").value(10));
+    }
+
+    @Test
     void plansAreReadWithinTheCallersOrganisation() throws Exception {
         String personId = uuid();
         String assessmentId = uuid();

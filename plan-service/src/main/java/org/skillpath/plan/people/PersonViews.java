@@ -71,15 +71,17 @@ public class PersonViews {
     /** Idempotent: a set. */
     public void recordCompletedActivity(String orgId, String personId, String activityId) {
         mongo.upsert(new Query(Criteria.where("_id").is(personId).and("orgId").is(orgId)),
-                new Update().addToSet("completedActivityIds", activityId).setOnInsert("active", true),
+                // A completion may arrive before the person: the placeholder carries every non-null field.
+                new Update().addToSet("completedActivityIds", activityId).setOnInsert("active", true)
+                        .setOnInsert("mentorOptIn", false),
                 PersonView.class);
     }
 
-    public void setPlanningPreferences(String orgId, String personId, Double weeklyBudgetHours, Integer horizonWeeks) {
-        mongo.upsert(new Query(Criteria.where("_id").is(personId).and("orgId").is(orgId)),
-                new Update().set("weeklyBudgetHours", weeklyBudgetHours).set("horizonWeeks", horizonWeeks)
-                        .setOnInsert("active", true),
-                PersonView.class);
+    /** @return false when the person is not known in this organisation (nothing is stored then) */
+    public boolean setPlanningPreferences(String orgId, String personId, Double weeklyBudgetHours, Integer horizonWeeks) {
+        return mongo.updateFirst(new Query(Criteria.where("_id").is(personId).and("orgId").is(orgId)),
+                new Update().set("weeklyBudgetHours", weeklyBudgetHours).set("horizonWeeks", horizonWeeks),
+                PersonView.class).getMatchedCount() == 1;
     }
 
     public PersonView setMentorCapacity(String orgId, String personId, int capacity) {

@@ -47,7 +47,9 @@ class PlanningPreferencesController {
     @PutMapping
     Preferences put(@CurrentOrg String orgId, @PathVariable @Size(max = 100) String personId,
                     @Valid @RequestBody Preferences preferences) {
-        people.setPlanningPreferences(orgId, personId, preferences.weeklyBudgetHours(), preferences.horizonWeeks());
+        if (!people.setPlanningPreferences(orgId, personId, preferences.weeklyBudgetHours(), preferences.horizonWeeks())) {
+            throw org.skillpath.kit.web.ApiException.notFound("person", personId);
+        }
         return get(orgId, personId);
     }
 }
