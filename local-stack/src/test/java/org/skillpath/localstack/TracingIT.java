@@ -87,6 +87,17 @@ class TracingIT {
                 .isNotNull().satisfies(t -> assertThat(t.count()).isGreaterThanOrEqualTo(1));
         MeterRegistry assessmentMeters = system.context(Service.ASSESSMENT).getBean(MeterRegistry.class);
         assertThat(assessmentMeters.find("skillpath.outbox.published").counter().count()).isGreaterThanOrEqualTo(2);
+        // business counts: what left the service, by type and (gaps) by skill
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(assessmentMeters.find("skillpath.events.published").tag("type", "org.skillpath.assessment.completed")
+                    .counter()).isNotNull().satisfies(c -> assertThat(c.count()).isGreaterThanOrEqualTo(1));
+            assertThat(assessmentMeters.find("skillpath.gaps.identified").tag("skill", "conflict-resolution").counter())
+                    .isNotNull().satisfies(c -> assertThat(c.count()).isGreaterThanOrEqualTo(1));
+        });
+        MeterRegistry planMetersAgain = system.context(Service.PLAN).getBean(MeterRegistry.class);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(planMetersAgain.find("skillpath.events.published")
+                .tag("type", "org.skillpath.plan.created").counter()).isNotNull());
+        assertThat(planMetersAgain.find("skillpath.outbox.oldest.age").gauges()).isNotEmpty();
     }
 
     private List<ILoggingEvent> events() {

@@ -50,6 +50,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Semaphore wake = new Semaphore(0);
     private final Counter published;
     private final Counter failures;
+    private final MeterRegistry meters;
+    private final java.util.List<OutboxPublishListener> listeners;
     private volatile boolean running;
     private volatile Thread worker;
     /** Fault injection for the reliability tests: stop after the broker's ack, before removal. */
@@ -57,6 +59,13 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
                        Clock clock, MeterRegistry meters) {
+        this(mongo, kafka, properties, clock, meters, java.util.List.of());
+    }
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
+                       Clock clock, MeterRegistry meters, java.util.List<OutboxPublishListener> listeners) {
+        this.meters = meters;
+        this.listeners = java.util.List.copyOf(listeners);
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
@@ -69,6 +78,9 @@ public class OutboxRelay implements SmartLifecycle {
             Gauge.builder("skillpath.outbox.backlog", () -> backlog(collection))
                     .description("documents with events not yet published").tag("collection", collection)
                     .register(meters);
+            Gauge.builder("skillpath.outbox.oldest.age", () -> oldestAgeSeconds(collection))
+                    .description("seconds since the oldest unpublished event was raised").tag("collection", collection)
+                    .baseUnit("seconds").register(meters);
         }
     }
 
@@ -153,6 +165,18 @@ public class OutboxRelay implements SmartLifecycle {
                     new Document("$set", new Document(OutboxDocument.PENDING, false)));
             count += ids.size();
             published.increment(ids.size());
+            for (Document event : events) {
+                // Business counts by type: assessments requested and completed, plans created, steps overdue...
+                meters.counter("skillpath.events.published", "topic", event.getString("topic"),
+                        "type", event.getString("type")).increment();
+                for (OutboxPublishListener listener : listeners) {
+                    try {
+                        listener.published(event.getString("topic"), event.getString("type"), event.getString("payload"));
+                    } catch (RuntimeException e) {
+                        log.warn("outbox publish listener failed: {}", e.toString());
+                    }
+                }
+            }
         }
         return count;
     }
@@ -191,6 +215,26 @@ public class OutboxRelay implements SmartLifecycle {
     private double backlog(String collection) {
         try {
             return mongo.getCollection(collection).countDocuments(new Document(OutboxDocument.PENDING, true));
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Age of the oldest pending event among the first pending documents (the backlog is small in health). */
+    private double oldestAgeSeconds(String collection) {
+        try {
+            Instant oldest = null;
+            for (Document doc : mongo.getCollection(collection).find(new Document(OutboxDocument.PENDING, true))
+                    .projection(Projections.include(OutboxDocument.OUTBOX + ".time")).limit(200)) {
+                for (Document e : events(doc)) {
+                    Object t = e.get("time");
+                    Instant time = t instanceof Date d ? d.toInstant() : null;
+                    if (time != null && (oldest == null || time.isBefore(oldest))) {
+                        oldest = time;
+                    }
+                }
+            }
+            return oldest == null ? 0 : Math.max(0, (clock.millis() - oldest.toEpochMilli()) / 1000.0);
         } catch (RuntimeException e) {
             return Double.NaN;
         }

@@ -14,8 +14,9 @@ public class OutboxRelayConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(MongoTemplate mongo, @Qualifier("outboxKafkaTemplate") KafkaTemplate<String, byte[]> kafka,
-                            OutboxProperties properties, Clock clock, MeterRegistry meters) {
-        return new OutboxRelay(mongo, kafka, properties, clock, meters);
+                            OutboxProperties properties, Clock clock, MeterRegistry meters,
+                            org.springframework.beans.factory.ObjectProvider<OutboxPublishListener> listeners) {
+        return new OutboxRelay(mongo, kafka, properties, clock, meters, listeners.orderedStream().toList());
     }
 
     @Bean
