@@ -87,6 +87,8 @@ abstract class NudgePolicyContract {
     }
 
     @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
     Environment env;
     @Autowired
     MongoTemplate mongo;
@@ -212,6 +214,9 @@ abstract class NudgePolicyContract {
         oneMail(eve, NudgeKind.RATER_INVITATION, "Your feedback is requested");
         Nudge capped = nudges(eve, NudgeStatus.SUPPRESSED).get(0);
         assertThat(capped.getSuppressedReason()).isEqualTo(SuppressionReason.WEEKLY_CAP);
+        assertThat(meters.find("skillpath.nudges.suppressed").tag("reason", "WEEKLY_CAP").counter())
+                .as("suppressions are counted by reason").isNotNull()
+                .satisfies(c -> assertThat(c.count()).isGreaterThanOrEqualTo(1));
         stillNoMoreThan(eve, NudgeKind.DUE_SOON, 3);
 
         ConsumerRecord<String, byte[]> suppressed = eventsOf(eve, 5).stream()

@@ -85,7 +85,7 @@ public class NudgeDispatcher implements DisposableBean {
     private final String owner = UUID.randomUUID().toString();
     private final Counter sent;
     private final Counter failed;
-    private final Counter suppressed;
+    private final MeterRegistry meters;
     private final Counter deferred;
     /** One worker per instance: wake-ups from consumers and the schedule coalesce instead of piling up. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -112,8 +112,7 @@ public class NudgeDispatcher implements DisposableBean {
                 .register(meters);
         this.failed = Counter.builder("skillpath.nudges.failed")
                 .description("nudge delivery attempts that failed and wait for a retry").register(meters);
-        this.suppressed = Counter.builder("skillpath.nudges.suppressed")
-                .description("nudges decided against (unsubscribed, weekly cap, erased, ...)").register(meters);
+        this.meters = meters;
         this.deferred = Counter.builder("skillpath.nudges.deferred")
                 .description("nudges deferred by quiet hours or gathered into a digest").register(meters);
     }
@@ -288,7 +287,8 @@ public class NudgeDispatcher implements DisposableBean {
             nudge.anonymise(nudge.getRecipientId(), "erased-" + UUID.randomUUID());
         }
         if (save(nudge)) {
-            suppressed.increment();
+            Counter.builder("skillpath.nudges.suppressed").description("nudges decided against, by reason")
+                    .tag("reason", reason.name()).tag("kind", nudge.getKind().name()).register(meters).increment();
             log.info("nudge {} ({}) suppressed: {}", nudge.getId(), nudge.getKind(), reason);
         }
         return false;
