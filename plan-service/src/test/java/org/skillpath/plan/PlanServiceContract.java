@@ -27,9 +27,11 @@ import org.skillpath.kit.test.ContractSchemas;
 import org.skillpath.kit.test.RawEvents;
 import org.skillpath.kit.test.TopicReader;
 import org.skillpath.plan.people.PersonView;
+import org.skillpath.plan.plans.Actor;
 import org.skillpath.plan.plans.Plan;
 import org.skillpath.plan.plans.PlanStatus;
 import org.skillpath.plan.plans.PlanStep;
+import org.skillpath.plan.plans.SwapApprovalSwitch;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -42,6 +44,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * plan-service on real infrastructure, written once and run against the embedded broker and store
@@ -295,6 +298,8 @@ abstract class PlanServiceContract {
                 .andExpect(jsonPath("$.paths['/api/catalog/import']").exists())
                 .andExpect(jsonPath("$.paths['/api/plans/{planId}/accept']").exists())
                 .andExpect(jsonPath("$.paths['/api/plans/{planId}/steps/{stepId}/swap']").exists())
+                .andExpect(jsonPath("$.paths['/api/plans/{planId}/swaps/{swapId}/approve']").exists())
+                .andExpect(jsonPath("$.paths['/api/plans/{planId}/archive']").exists())
                 .andExpect(jsonPath("$.paths['/api/mentors']").exists());
     }
 
@@ -484,24 +489,9 @@ abstract class PlanServiceContract {
         publishGaps(personId, assessmentId, ORG, gapsJson(assessmentId, personId, ORG));
         String planId = DeterministicIds.of("plan", assessmentId);
         Plan plan = awaitPlan(planId);
-        PlanStep step = null;
-        String alternative = null;
-        for (PlanStep candidate : plan.getSteps()) {
-            String body = mvc.perform(get("/api/plans/{planId}/steps/{stepId}/alternatives", planId, candidate.stepId())
-                            .header("X-Org-Id", ORG))
-                    .andExpect(status().isOk())
-                    .andReturn().getResponse().getContentAsString();
-            tools.jackson.databind.JsonNode offered = tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
-            if (!offered.isEmpty()) {
-                step = candidate;
-                alternative = offered.get(0).get("activityId").asString();
-                assertThat(offered.get(0).get("reason").asString()).startsWith("Closes the ");
-                assertThat(offered.get(0).get("skillId").asString()).isEqualTo(candidate.skillId());
-                break;
-            }
-        }
-        assertThat(step).as("some step of the plan has an alternative").isNotNull();
-        assertThat(plan.getSteps()).extracting(PlanStep::activityId).doesNotContain(alternative);
+        Swappable swappable = swappable(plan);
+        PlanStep step = swappable.step();
+        String alternative = swappable.alternative();
 
         mvc.perform(post("/api/plans/{planId}/steps/{stepId}/swap", planId, step.stepId()).header("X-Org-Id", ORG)
                         .contentType(MediaType.APPLICATION_JSON)
@@ -597,6 +587,283 @@ abstract class PlanServiceContract {
         assertThat(exactly(PROGRESS_DLT, personId, 2)).extracting(r -> TopicReader.header(r, "x-exception-message"))
                 .satisfiesExactly(m -> assertThat(m).contains("does not carry org.skillpath.plan.created"),
                         m -> assertThat(m).contains("does not fit StepCompleted"));
+    }
+
+    // ---- archiving, swap approval, completion ------------------------------------------------------------------
+
+    static final String PLAN_COMPLETED = "org.skillpath.plan.completed";
+
+    @Test
+    void archivingClosesThePlanOnceGivesBackItsMentorAndSeatsAndAReassessmentStartsANewPlan() throws Exception {
+        String tenant = "org-" + uuid().substring(0, 8);
+        MentoredPlan mentored = mentoredPlan(tenant);
+        Plan plan = mentored.plan();
+        String planId = plan.getId();
+        String alice = mentored.personId();
+        List<PlanStep> seated = plan.getSteps().stream().filter(st -> st.sessionId() != null).toList();
+        assertThat(seated).as("the plan holds a workshop seat").isNotEmpty();
+        lifecycle.accept(tenant, planId, Actor.MANAGER);
+
+        String reason = "Moved to the platform team; this role profile no longer applies.";
+        String body = "{\"actor\":\"MANAGER\",\"reason\":\"" + reason + "\"}";
+        archive(tenant, planId, "{\"actor\":\"MANAGER\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        archive(tenant, planId, "{\"actor\":\"MANAGER\",\"reason\":\"" + "x".repeat(501) + "\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        archive(tenant, planId, "{\"actor\":\"BOSS\",\"reason\":\"Moved on.\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("actor"));
+        archive(tenant, planId, "{\"actor\":\"MANAGER\",\"reason\":\"Lead\u0434ership changed.\"}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+        archive("globex", planId, body)
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        archive(tenant, uuid(), body)
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(mongo.findById(planId, Plan.class).getStatus()).as("refusals change nothing")
+                .isEqualTo(PlanStatus.ACTIVE);
+
+        for (int i = 0; i < 2; i++) {
+            archive(tenant, planId, body)
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("ARCHIVED"))
+                    .andExpect(jsonPath("$.archivedBy").value("MANAGER"))
+                    .andExpect(jsonPath("$.archiveReason").value(reason))
+                    .andExpect(jsonPath("$.revision").value(1));
+        }
+        assertThat(mongo.findById(mentored.mentorId(), PersonView.class)).satisfies(c -> {
+            assertThat(c.menteePlans()).doesNotContain(planId);
+            assertThat(c.menteeCount()).isZero();
+        });
+        for (PlanStep step : seated) {
+            assertThat(mongo.findById(step.sessionId(), org.skillpath.plan.catalog.WorkshopSession.class).reservations())
+                    .doesNotContain(planId + "|" + step.activityId());
+        }
+
+        mvc.perform(post("/api/plans/{planId}/accept", planId).header("X-Org-Id", tenant)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"actor\":\"PERSON\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/plans/{planId}/steps/{stepId}/swap", planId, plan.getSteps().get(0).stepId())
+                        .header("X-Org-Id", tenant).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"activityId\":\"budgeting-course\",\"actor\":\"MANAGER\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/plans/{planId}/steps/{stepId}/alternatives", planId, plan.getSteps().get(0).stepId())
+                        .header("X-Org-Id", tenant))
+                .andExpect(status().isConflict());
+
+        List<ConsumerRecord<String, byte[]>> records = exactly(PLAN_TOPIC, alice, 4);
+        assertThat(records).extracting(r -> TopicReader.header(r, "ce_type"))
+                .containsExactly(PLAN_CREATED, MENTOR_ASSIGNED, PLAN_ACTIVATED, PLAN_REVISED);
+        CloudEvent archived = CloudEventsConformance.read(records.get(3));
+        assertThat(archived.getId()).isEqualTo(DeterministicIds.of("plan.archived", planId));
+        String payload = new String(archived.getData().toBytes(), StandardCharsets.UTF_8);
+        ContractSchemas.assertValid(PLAN_REVISED, payload);
+        tools.jackson.databind.JsonNode revised = tools.jackson.databind.json.JsonMapper.builder().build().readTree(payload);
+        assertThat(revised.get("status").asString()).isEqualTo("ARCHIVED");
+        assertThat(revised.get("reason").asString()).isEqualTo(reason);
+        assertThat(revised.get("revision").asInt()).isEqualTo(1);
+        assertThat(revised.get("added").isEmpty()).isTrue();
+        assertThat(revised.get("removed").isEmpty()).isTrue();
+        assertThat(revised.get("steps").size()).isEqualTo(plan.getSteps().size());
+
+        // The reassessment finds no active plan to revise: it proposes a new one, which can be archived too.
+        String second = uuid();
+        publishGaps(alice, second, tenant, gapsJson(second, alice, tenant)
+                .replace("\"previousAssessmentId\":null", "\"previousAssessmentId\":\"" + mentored.assessmentId() + "\""));
+        Plan next = awaitPlan(DeterministicIds.of("plan", second));
+        assertThat(next.getStatus()).isEqualTo(PlanStatus.PROPOSED);
+        assertThat(mongo.findById(planId, Plan.class)).satisfies(p -> {
+            assertThat(p.getStatus()).isEqualTo(PlanStatus.ARCHIVED);
+            assertThat(p.getRevision()).isEqualTo(1);
+            assertThat(p.getRevisedFor()).isEmpty();
+        });
+        archive(tenant, next.getId(), "{\"actor\":\"PERSON\",\"reason\":\"Not now.\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ARCHIVED"))
+                .andExpect(jsonPath("$.archivedBy").value("PERSON"));
+    }
+
+    @Test
+    void withApprovalSwitchedOnAPersonsSwapWaitsUntilTheManagerApprovesItAndIsAppliedOnce() throws Exception {
+        String personId = uuid();
+        String assessmentId = uuid();
+        publishGaps(personId, assessmentId, ORG, gapsJson(assessmentId, personId, ORG));
+        String planId = DeterministicIds.of("plan", assessmentId);
+        Plan plan = awaitPlan(planId);
+        lifecycle.accept(ORG, planId, Actor.PERSON);
+        Swappable swappable = swappable(plan);
+        String swapBody = "{\"activityId\":\"" + swappable.alternative() + "\",\"actor\":\"PERSON\"}";
+
+        SwapApprovalSwitch.set(lifecycle, true);
+        try {
+            String swapId = null;
+            for (int i = 0; i < 2; i++) {
+                String response = mvc.perform(post("/api/plans/{planId}/steps/{stepId}/swap", planId,
+                                swappable.step().stepId()).header("X-Org-Id", ORG)
+                                .contentType(MediaType.APPLICATION_JSON).content(swapBody))
+                        .andExpect(status().isAccepted())
+                        .andExpect(jsonPath("$.status").value("PENDING_APPROVAL"))
+                        .andExpect(jsonPath("$.plan.revision").value(0))
+                        .andExpect(jsonPath("$.plan.pendingSwaps.length()").value(1))
+                        .andReturn().getResponse().getContentAsString();
+                swapId = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response)
+                        .get("pending").get("swapId").asString();
+            }
+            assertThat(mongo.findById(planId, Plan.class).getSteps()).as("pending, not applied")
+                    .isEqualTo(plan.getSteps());
+
+            approve(ORG, planId, swapId, "PERSON")
+                    .andExpect(status().isForbidden())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.errors[0].field").value("actor"));
+            approve(ORG, planId, uuid(), "MANAGER")
+                    .andExpect(status().isNotFound())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+            approve("globex", planId, swapId, "MANAGER").andExpect(status().isNotFound());
+            assertThat(mongo.findById(planId, Plan.class).getRevision()).as("refusals change nothing").isZero();
+
+            for (int i = 0; i < 2; i++) {
+                approve(ORG, planId, swapId, "MANAGER")
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.revision").value(1))
+                        .andExpect(jsonPath("$.pendingSwaps.length()").value(0));
+            }
+            Plan approved = mongo.findById(planId, Plan.class);
+            assertThat(approved.getSteps()).extracting(PlanStep::activityId).contains(swappable.alternative())
+                    .doesNotContain(swappable.step().activityId());
+            assertThat(approved.getApprovedSwapIds()).containsExactly(swapId);
+        } finally {
+            SwapApprovalSwitch.set(lifecycle, false);
+        }
+
+        List<ConsumerRecord<String, byte[]>> records = exactly(PLAN_TOPIC, personId, 3);
+        assertThat(records).extracting(r -> TopicReader.header(r, "ce_type"))
+                .containsExactly(PLAN_CREATED, PLAN_ACTIVATED, PLAN_REVISED);
+        String payload = TopicReader.value(records.get(2));
+        ContractSchemas.assertValid(PLAN_REVISED, payload);
+        assertThat(payload).contains("\"removed\":[\"" + swappable.step().stepId() + "\"]", "approved by the manager",
+                "\"status\":\"ACTIVE\"");
+    }
+
+    @Test
+    void planCompletedCompletesTheActivePlanOnceAndFreesItsMentorThenTheCompletedPlanCanBeArchived()
+            throws Exception {
+        String tenant = "org-" + uuid().substring(0, 8);
+        MentoredPlan mentored = mentoredPlan(tenant);
+        Plan plan = mentored.plan();
+        String planId = plan.getId();
+        String alice = mentored.personId();
+        lifecycle.accept(tenant, planId, Actor.PERSON);
+        assertThat(mongo.findById(mentored.mentorId(), PersonView.class).menteePlans()).containsExactly(planId);
+
+        String completed = """
+                {"planId":"%s","personId":"%s","orgId":"%s","assessmentId":"%s","completedAt":"2027-02-12T16:00:00Z",
+                 "reassessmentDueOn":"2027-05-13"}""".formatted(planId, alice, tenant, mentored.assessmentId());
+        ContractSchemas.assertValid(PLAN_COMPLETED, completed);
+        Map<String, String> headers = RawEvents.ceHeaders(uuid(), PLAN_COMPLETED, tenant, "plans/" + planId);
+        RawEvents.publish(bootstrap(), PROGRESS_TOPIC, alice, headers, completed);
+        RawEvents.publish(bootstrap(), PROGRESS_TOPIC, alice, headers, completed);
+        // A later record on the same partition: once it is applied, both deliveries before it were processed.
+        PlanStep marker = plan.getSteps().get(0);
+        String stepCompleted = """
+                {"planId":"%s","stepId":"%s","personId":"%s","orgId":"%s","activityId":"%s","skillId":"%s",
+                 "title":"t","completedAt":"2027-02-12T17:00:00Z","source":"PERSON","reflection":null,
+                 "planProgressPercent":100,"completedSteps":1,"totalSteps":1}"""
+                .formatted(planId, marker.stepId(), alice, tenant, marker.activityId(), marker.skillId());
+        ContractSchemas.assertValid("org.skillpath.step.completed", stepCompleted);
+        RawEvents.publish(bootstrap(), PROGRESS_TOPIC, alice,
+                RawEvents.ceHeaders(uuid(), "org.skillpath.step.completed", tenant, "plans/" + planId), stepCompleted);
+        await().atMost(PATIENCE).until(() -> mongo.findById(planId, Plan.class).getCompletedStepIds()
+                .contains(marker.stepId()));
+
+        assertThat(mongo.findById(planId, Plan.class)).satisfies(p -> {
+            assertThat(p.getStatus()).isEqualTo(PlanStatus.COMPLETED);
+            assertThat(p.getCompletedAt()).isEqualTo(Instant.parse("2027-02-12T16:00:00Z"));
+            assertThat(p.getRevision()).isZero();
+        });
+        assertThat(mongo.findById(mentored.mentorId(), PersonView.class)).satisfies(c -> {
+            assertThat(c.menteePlans()).doesNotContain(planId);
+            assertThat(c.menteeCount()).as("freed once, however often the event arrives").isZero();
+        });
+        mvc.perform(post("/api/plans/{planId}/accept", planId).header("X-Org-Id", tenant)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"actor\":\"PERSON\"}"))
+                .andExpect(status().isConflict());
+
+        archive(tenant, planId, "{\"actor\":\"MANAGER\",\"reason\":\"Done; keeping the record.\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ARCHIVED"))
+                .andExpect(jsonPath("$.completedAt").value("2027-02-12T16:00:00Z"));
+        // Completion itself emits nothing on the plan topic; the archiving is the one revision.
+        List<ConsumerRecord<String, byte[]>> records = exactly(PLAN_TOPIC, alice, 4);
+        assertThat(records).extracting(r -> TopicReader.header(r, "ce_type"))
+                .containsExactly(PLAN_CREATED, MENTOR_ASSIGNED, PLAN_ACTIVATED, PLAN_REVISED);
+        ContractSchemas.assertValid(PLAN_REVISED, TopicReader.value(records.get(3)));
+        assertThat(TopicReader.value(records.get(3))).contains("\"status\":\"ARCHIVED\"");
+    }
+
+    /**
+     * A person's plan whose conflict-resolution step is mentored by a colleague and whose creativity gap gets the
+     * academy's workshop (creativity's only formal activity), so the plan holds a mentor slot and a seat.
+     */
+    record MentoredPlan(String personId, String mentorId, String assessmentId, Plan plan) {
+    }
+
+    MentoredPlan mentoredPlan(String tenant) {
+        String alice = uuid();
+        String carol = uuid();
+        publishPerson(tenant, carol, personJson(carol, tenant, "Carol Coach", null, true));
+        publishPerson(tenant, alice, personJson(alice, tenant, "Alice Learner", null, false));
+        publishStrengths(tenant, carol, 4.6);
+        await().atMost(PATIENCE).until(() -> strengthsOf(carol) && mongo.findById(alice, PersonView.class) != null
+                && mongo.findById(alice, PersonView.class).displayName() != null);
+        String assessmentId = uuid();
+        publishGaps(alice, assessmentId, tenant, gapsJson(assessmentId, alice, tenant)
+                .replace("\"skillId\":\"networking\",\"skillName\":\"Networking\"",
+                        "\"skillId\":\"creativity\",\"skillName\":\"Creativity\"")
+                .replace("\"priority\":0.5", "\"priority\":1.5"));
+        Plan plan = awaitPlan(DeterministicIds.of("plan", assessmentId));
+        assertThat(plan.mentorIds()).as(plan.getNotes().toString()).containsExactly(carol);
+        return new MentoredPlan(alice, carol, assessmentId, plan);
+    }
+
+    ResultActions archive(String tenant, String planId, String json) throws Exception {
+        return mvc.perform(post("/api/plans/{planId}/archive", planId).header("X-Org-Id", tenant)
+                .contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    ResultActions approve(String tenant, String planId, String swapId, String actor) throws Exception {
+        return mvc.perform(post("/api/plans/{planId}/swaps/{swapId}/approve", planId, swapId).header("X-Org-Id", tenant)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"actor\":\"" + actor + "\"}"));
+    }
+
+    /** A step of the plan and the first alternative the planner offers for it. */
+    record Swappable(PlanStep step, String alternative) {
+    }
+
+    Swappable swappable(Plan plan) throws Exception {
+        for (PlanStep candidate : plan.getSteps()) {
+            String body = mvc.perform(get("/api/plans/{planId}/steps/{stepId}/alternatives", plan.getId(),
+                            candidate.stepId()).header("X-Org-Id", plan.getOrgId()))
+                    .andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            tools.jackson.databind.JsonNode offered = tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
+            if (!offered.isEmpty()) {
+                String alternative = offered.get(0).get("activityId").asString();
+                assertThat(offered.get(0).get("reason").asString()).startsWith("Closes the ");
+                assertThat(offered.get(0).get("skillId").asString()).isEqualTo(candidate.skillId());
+                assertThat(plan.getSteps()).extracting(PlanStep::activityId).doesNotContain(alternative);
+                return new Swappable(candidate, alternative);
+            }
+        }
+        throw new AssertionError("no step of plan " + plan.getId() + " has an alternative");
     }
 
     void publishPerson(String tenant, String personId, String json) {

@@ -45,9 +45,14 @@ public class Plan extends OutboxDocument {
     private List<String> revisedFor = List.of();
     private List<String> completedStepIds = List.of();
     private List<SwapRequest> pendingSwaps = List.of();
+    /** The swap requests the manager approved: approving one again finds it here and changes nothing. */
+    private List<String> approvedSwapIds = List.of();
     private Instant activatedAt;
     private String activatedBy;
     private Instant completedAt;
+    private Instant archivedAt;
+    private String archivedBy;
+    private String archiveReason;
 
     protected Plan() {
     }
@@ -158,6 +163,22 @@ public class Plan extends OutboxDocument {
 
     public Instant getCompletedAt() {
         return completedAt;
+    }
+
+    public List<String> getApprovedSwapIds() {
+        return approvedSwapIds == null ? List.of() : approvedSwapIds;
+    }
+
+    public Instant getArchivedAt() {
+        return archivedAt;
+    }
+
+    public String getArchivedBy() {
+        return archivedBy;
+    }
+
+    public String getArchiveReason() {
+        return archiveReason;
     }
 
     /** The mentors the plan's steps name, in step order. */

@@ -95,6 +95,16 @@ class PlanEvents {
                         reason, Step.of(added), removed, Step.of(steps), status.name()));
     }
 
+    /**
+     * Archiving is told as a revision without a diff whose status is ARCHIVED (the contracts have no event of its
+     * own); its id derives from the plan alone, as a plan is archived once.
+     */
+    OutboxEvent archived(Plan plan, int revision, Instant at, String reason) {
+        return event(DeterministicIds.of("plan.archived", plan.getId()), REVISED, plan, at,
+                new PlanRevised(plan.getId(), plan.getPersonId(), plan.getOrgId(), plan.getAssessmentId(), revision, at,
+                        reason, List.of(), List.of(), Step.of(plan.getSteps()), PlanStatus.ARCHIVED.name()));
+    }
+
     OutboxEvent mentorAssigned(Plan plan, MentorMatch match, List<String> skillIds, Instant at) {
         String reason = String.format(java.util.Locale.ROOT, "%s is at level %.1f in %s, has room for a mentee and "
                         + "stands outside the mentee's reporting line.",

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.skillpath.kit.events.DeterministicIds;
 import org.skillpath.kit.outbox.OutboxEvent;
 import org.skillpath.kit.web.ApiException;
+import org.skillpath.kit.web.FieldProblem;
 import org.skillpath.plan.catalog.Sessions;
 import org.skillpath.plan.mentoring.MentorPool;
 import org.skillpath.plan.people.PersonErased;
@@ -34,8 +35,8 @@ import org.springframework.stereotype.Service;
 /**
  * A plan's life after it is proposed: acceptance (by the person, the manager, or automatically after the
  * acceptance period), step completions and the plan's completion (from progress-service), step swaps with
- * optional manager approval, and erasure. Every change is one conditional update of the plan that queues its
- * event in the same write.
+ * optional manager approval, archiving, and erasure. Every change is one conditional update of the plan that
+ * queues its event in the same write.
  */
 @Service
 public class PlanLifecycle {
@@ -43,6 +44,9 @@ public class PlanLifecycle {
     static final int MAX_ALTERNATIVES = 10;
     private static final Logger log = LoggerFactory.getLogger(PlanLifecycle.class);
     private static final List<PlanStatus> OPEN = List.of(PlanStatus.PROPOSED, PlanStatus.ACTIVE);
+    private static final List<PlanStatus> ARCHIVABLE = List.of(PlanStatus.PROPOSED, PlanStatus.ACTIVE,
+            PlanStatus.COMPLETED);
+    private static final int ARCHIVE_ATTEMPTS = 3;
 
     /** The result of a swap request: applied (the plan) or waiting for approval (the request). */
     record SwapOutcome(Plan plan, SwapRequest pending) {
@@ -56,7 +60,7 @@ public class PlanLifecycle {
     private final PersonViews people;
     private final Clock clock;
     private final Duration activateAfter;
-    private final boolean swapNeedsApproval;
+    private volatile boolean swapNeedsApproval;
 
     PlanLifecycle(MongoTemplate mongo, PlanEvents events, PlanBuilder builder, Sessions sessions, MentorPool mentors,
                   PersonViews people, Clock clock,
@@ -71,6 +75,11 @@ public class PlanLifecycle {
         this.clock = clock;
         this.activateAfter = activateAfter;
         this.swapNeedsApproval = swapNeedsApproval;
+    }
+
+    /** Switches manager approval of swaps while running; the property only gives the value at start-up. */
+    void swapNeedsApproval(boolean needed) {
+        this.swapNeedsApproval = needed;
     }
 
     Plan get(String orgId, String planId) {
@@ -143,8 +152,37 @@ public class PlanLifecycle {
                 Plan.class);
         Plan plan = mongo.findOne(new Query(Criteria.where("_id").is(planId).and("orgId").is(orgId)), Plan.class);
         if (plan != null && plan.getStatus() == PlanStatus.COMPLETED) {
-            plan.mentorIds().forEach(m -> mentors.release(m, planId));
+            releaseMentors(plan);
         }
+    }
+
+    /**
+     * Closes a proposed, active or completed plan for good; archiving it again changes nothing. The update matches
+     * the plan as read, so the revision its {@code plan.revised} (status ARCHIVED, no diff) carries is the plan's
+     * next; a concurrent change makes it read and try again. The plan's mentor slots and the seats of its steps
+     * not done are given back.
+     */
+    Plan archive(String orgId, String planId, Actor actor, String reason) {
+        for (int attempt = 0; attempt < ARCHIVE_ATTEMPTS; attempt++) {
+            Plan plan = get(orgId, planId);
+            if (plan.getStatus() == PlanStatus.ARCHIVED) {
+                return plan;
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            int revision = plan.getRevision() + 1;
+            Update update = PlanEvents.queue(new Update().set("status", PlanStatus.ARCHIVED).set("archivedAt", now)
+                    .set("archivedBy", actor.name()).set("archiveReason", reason).set("revision", revision)
+                    .set("pendingSwaps", List.of()), List.of(events.archived(plan, revision, now, reason)));
+            if (mongo.updateFirst(new Query(Criteria.where("_id").is(planId).and("version").is(plan.getVersion())
+                    .and("status").in(ARCHIVABLE)), update, Plan.class).getModifiedCount() == 1) {
+                releaseMentors(plan);
+                releaseSeats(plan, plan.getSteps().stream().filter(s -> !plan.getCompletedStepIds().contains(s.stepId()))
+                        .toList());
+                log.info("plan {} archived by {} (was {})", planId, actor, plan.getStatus());
+                return get(orgId, planId);
+            }
+        }
+        throw changedMeanwhile();
     }
 
     List<PlannedStep> alternatives(String orgId, String planId, String stepId) {
@@ -163,26 +201,46 @@ public class PlanLifecycle {
         if (swapNeedsApproval && actor == Actor.PERSON && plan.getStatus() == PlanStatus.ACTIVE) {
             SwapRequest request = new SwapRequest(DeterministicIds.of(planId, stepId, activityId), stepId, activityId,
                     clock.instant().truncatedTo(ChronoUnit.MILLIS));
-            mongo.updateFirst(new Query(Criteria.where("_id").is(planId).and("pendingSwaps.swapId").ne(request.swapId())),
+            // Asking again for the same swap leaves the one request there is.
+            mongo.updateFirst(new Query(Criteria.where("_id").is(planId).and("status").is(PlanStatus.ACTIVE)
+                            .and("pendingSwaps.swapId").ne(request.swapId())),
                     PlanEvents.queue(new Update().push("pendingSwaps", request), List.of()), Plan.class);
-            return new SwapOutcome(get(orgId, planId), request);
+            Plan now = get(orgId, planId);
+            if (now.getPendingSwaps().stream().noneMatch(r -> r.swapId().equals(request.swapId()))) {
+                throw ApiException.conflict("plan " + planId + " is " + now.getStatus());
+            }
+            return new SwapOutcome(now, request);
         }
-        return new SwapOutcome(apply(plan, step, chosen, actor == Actor.MANAGER ? "by the manager" : "by the person"), null);
+        return new SwapOutcome(apply(plan, step, chosen, actor == Actor.MANAGER ? "by the manager" : "by the person",
+                null), null);
     }
 
+    /** The manager applies a pending swap; approving it again changes nothing and answers the plan. */
     Plan approve(String orgId, String planId, String swapId, Actor actor) {
+        Plan plan = get(orgId, planId);
         if (actor != Actor.MANAGER) {
-            throw ApiException.unprocessable("actor", "only the manager approves a swap");
+            throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden", "actor: only the manager approves a swap",
+                    List.of(new FieldProblem("actor", "only the manager approves a swap")));
         }
-        Plan plan = open(orgId, planId);
+        if (plan.getApprovedSwapIds().contains(swapId)) {
+            return plan;
+        }
+        requireOpen(plan);
         SwapRequest request = plan.getPendingSwaps().stream().filter(r -> r.swapId().equals(swapId)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("swap request", swapId));
         PlanStep step = openStep(plan, request.stepId());
         PlannedStep chosen = offered(plan, step, request.activityId());
-        return apply(plan, step, chosen, "requested by the person, approved by the manager");
+        return apply(plan, step, chosen, "requested by the person, approved by the manager", swapId);
     }
 
-    private Plan apply(Plan plan, PlanStep step, PlannedStep chosen, String by) {
+    /**
+     * Replaces the step, matching only the plan as read (and, for an approval, only while the request is pending).
+     * When the update misses, the seat and mentor slot taken for the replacement go back unless the plan as it is
+     * now uses them (the same swap, applied concurrently, holds them under the same key).
+     *
+     * @param approvedSwapId the request this applies, or null for a swap applied at once
+     */
+    private Plan apply(Plan plan, PlanStep step, PlannedStep chosen, String by, String approvedSwapId) {
         String key = Sessions.key(plan.getId(), chosen.activityId());
         if (chosen.sessionId() != null && !sessions.reserve(chosen.sessionId(), key)) {
             throw ApiException.conflict("the session of '" + chosen.title() + "' just filled up; ask for alternatives again");
@@ -190,7 +248,10 @@ public class PlanLifecycle {
         boolean newMentor = chosen.mentorId() != null && !plan.mentorIds().contains(chosen.mentorId());
         MentorPool.Snapshot pool = newMentor ? mentors.eligibleFor(plan.getOrgId(), plan.getPersonId(), plan.getId())
                 : null;
-        if (newMentor && !mentors.reserve(plan.getOrgId(), pool, chosen.mentorId(), plan.getId())) {
+        // Matched before the slot is taken, so a mentor who no longer fits leaves no slot (or seat) behind.
+        Optional<MentorMatch> match = newMentor ? MentorMatcher.best(chosen.skillId(), pool.candidates().stream()
+                .filter(c -> c.personId().equals(chosen.mentorId())).toList()) : Optional.empty();
+        if (newMentor && (match.isEmpty() || !mentors.reserve(plan.getOrgId(), pool, chosen.mentorId(), plan.getId()))) {
             if (chosen.sessionId() != null) {
                 sessions.release(chosen.sessionId(), key);
             }
@@ -208,23 +269,30 @@ public class PlanLifecycle {
         List<OutboxEvent> queued = new ArrayList<>();
         queued.add(events.revised(plan, "swap-" + revision, revision, now, reason, List.of(replacement),
                 List.of(step.stepId()), steps, plan.getStatus()));
-        if (newMentor) {
-            MentorMatch match = MentorMatcher.best(chosen.skillId(), pool.candidates()
-                    .stream().filter(c -> c.personId().equals(chosen.mentorId())).toList())
-                    .orElseThrow(() -> ApiException.conflict("the mentor of '" + chosen.title() + "' no longer fits"));
-            queued.add(events.mentorAssigned(plan, match, List.of(chosen.skillId()), now));
-        }
+        match.ifPresent(m -> queued.add(events.mentorAssigned(plan, m, List.of(chosen.skillId()), now)));
         Update update = PlanEvents.queue(new Update().set("steps", steps).set("revision", revision)
                 .pull("pendingSwaps", new org.bson.Document("stepId", step.stepId())), queued);
-        if (mongo.updateFirst(new Query(Criteria.where("_id").is(plan.getId()).and("version").is(plan.getVersion())
-                .and("status").in(OPEN)), update, Plan.class).getModifiedCount() != 1) {
-            if (chosen.sessionId() != null) {
+        Criteria asRead = Criteria.where("_id").is(plan.getId()).and("version").is(plan.getVersion())
+                .and("status").in(OPEN);
+        if (approvedSwapId != null) {
+            asRead.and("pendingSwaps.swapId").is(approvedSwapId);
+            update.addToSet("approvedSwapIds", approvedSwapId);
+        }
+        if (mongo.updateFirst(new Query(asRead), update, Plan.class).getModifiedCount() != 1) {
+            Plan current = mongo.findById(plan.getId(), Plan.class);
+            boolean seatUsed = current != null && current.getSteps().stream().anyMatch(s ->
+                    s.activityId().equals(chosen.activityId()) && chosen.sessionId() != null
+                            && chosen.sessionId().equals(s.sessionId()));
+            if (chosen.sessionId() != null && !seatUsed) {
                 sessions.release(chosen.sessionId(), key);
             }
-            if (newMentor) {
+            if (newMentor && (current == null || !current.mentorIds().contains(chosen.mentorId()))) {
                 mentors.release(chosen.mentorId(), plan.getId());
             }
-            throw new ApiException(HttpStatus.CONFLICT, "Conflict", "the plan changed meanwhile; retry", List.of());
+            if (approvedSwapId != null && current != null && current.getApprovedSwapIds().contains(approvedSwapId)) {
+                return current;
+            }
+            throw changedMeanwhile();
         }
         if (step.sessionId() != null) {
             sessions.release(step.sessionId(), Sessions.key(plan.getId(), step.activityId()));
@@ -243,11 +311,18 @@ public class PlanLifecycle {
     }
 
     private Plan open(String orgId, String planId) {
-        Plan plan = get(orgId, planId);
+        return requireOpen(get(orgId, planId));
+    }
+
+    private static Plan requireOpen(Plan plan) {
         if (!OPEN.contains(plan.getStatus())) {
-            throw ApiException.conflict("plan " + planId + " is " + plan.getStatus());
+            throw ApiException.conflict("plan " + plan.getId() + " is " + plan.getStatus());
         }
         return plan;
+    }
+
+    private static ApiException changedMeanwhile() {
+        return ApiException.conflict("the plan changed meanwhile; retry");
     }
 
     private static PlanStep openStep(Plan plan, String stepId) {
@@ -265,13 +340,23 @@ public class PlanLifecycle {
         List<Plan> plans = mongo.find(new Query(Criteria.where("orgId").is(erased.orgId())
                 .and("personId").is(erased.personId())), Plan.class);
         for (Plan plan : plans) {
-            plan.getSteps().stream().filter(s -> s.sessionId() != null)
-                    .forEach(s -> sessions.release(s.sessionId(), Sessions.key(plan.getId(), s.activityId())));
-            plan.mentorIds().forEach(m -> mentors.release(m, plan.getId()));
+            releaseSeats(plan, plan.getSteps());
+            releaseMentors(plan);
             mongo.remove(new Query(Criteria.where("_id").is(plan.getId())), Plan.class);
         }
         if (!plans.isEmpty()) {
             log.info("erased {} plan(s) of an erased person", plans.size());
         }
+    }
+
+    /** Frees the mentor slots the plan holds; a slot already free stays as it is. */
+    private void releaseMentors(Plan plan) {
+        plan.mentorIds().forEach(m -> mentors.release(m, plan.getId()));
+    }
+
+    /** Gives back the workshop seats the steps hold; a seat already given back stays as it is. */
+    private void releaseSeats(Plan plan, List<PlanStep> steps) {
+        steps.stream().filter(s -> s.sessionId() != null)
+                .forEach(s -> sessions.release(s.sessionId(), Sessions.key(plan.getId(), s.activityId())));
     }
 }

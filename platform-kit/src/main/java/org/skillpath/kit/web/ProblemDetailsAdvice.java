@@ -103,8 +103,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
-        ex.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err ->
-                errors.add(new FieldProblem(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
+        ex.getParameterValidationResults().forEach(r -> {
+            if (r instanceof org.springframework.validation.method.ParameterErrors bean) {
+                // a validated body: name its fields, not the parameter
+                bean.getFieldErrors().forEach(fe -> errors.add(new FieldProblem(fe.getField(), fe.getDefaultMessage())));
+                bean.getGlobalErrors().forEach(ge -> errors.add(new FieldProblem(ge.getObjectName(), ge.getDefaultMessage())));
+            } else {
+                r.getResolvableErrors().forEach(err ->
+                        errors.add(new FieldProblem(r.getMethodParameter().getParameterName(), err.getDefaultMessage())));
+            }
+        });
+        errors.sort((a, b) -> a.field().compareTo(b.field()));
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "Invalid request", summary(errors), errors, null);
         return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
