@@ -1,0 +1,72 @@
+package org.skillpath.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What one benchmark run does, from system properties ({@code -Dbench.*}); an empty value takes the mode's
+ * default. {@code quick} (rates 5, 10, 20, 40, 80; 5 s warm-up + 20 s each) takes about 7 minutes on a 2-core
+ * machine; {@code full} (5 to 320, doubling on while an arm still holds; 10 s + 30 s each) also refines each arm's
+ * limit once. Each arm stops climbing at its first rate that does not hold.
+ *
+ * @param rates         offered arrival rates (assessments per second), in order
+ * @param escalate      full mode: keep doubling the rate after the list until both arms have saturated
+ * @param refine        full mode: one extra run between each arm's last sustained and first failed rate
+ * @param durationSec   measured seconds per rate and arm
+ * @param warmupSec     seconds at the same rate before the measured window (excluded from the figures)
+ * @param arms          "system", "baseline" or both
+ * @param servicesRoot  the source tree whose {@code <service>/target/<service>-0.1.0-SNAPSHOT-exec.jar} files run
+ * @param out           where the report, the JSON and the plot go (a sub-folder per run, and {@code latest/})
+ * @param work          scratch space: broker and store data, service logs, flight recordings
+ * @param store         "h2" (the local stack's store, on disk) or "memory"
+ * @param profile       JFR CPU samples in every process, summarised for the system's highest sustained rate
+ * @param serviceJvm    JVM options of the service processes
+ * @param smtpNoDelay   the SMTP server answers with TCP_NODELAY (false: stock GreenMail, ~50 ms per mail here)
+ * @param purge         remove each finished run's organisation from every database (see {@link Purge})
+ */
+record Options(String mode, List<Integer> rates, boolean escalate, boolean refine, int durationSec, int warmupSec,
+               List<String> arms, Path servicesRoot, Path out, Path work, String store, boolean profile,
+               List<String> serviceJvm, boolean smtpNoDelay, boolean purge) {
+
+    /** The launcher's service flags less -XX:TieredStopAtLevel=1, which buys start-up time with peak throughput. */
+    static final String DEFAULT_SERVICE_JVM =
+            "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m";
+
+    static Options fromSystemProperties() {
+        String mode = prop("bench.mode", "quick").toLowerCase(Locale.ROOT);
+        boolean full = mode.equals("full");
+        if (!full && !mode.equals("quick")) {
+            throw new IllegalArgumentException("bench.mode is quick or full, not " + mode);
+        }
+        List<Integer> rates = Arrays.stream(prop("bench.rates", full ? "5,10,20,40,80,160,320" : "5,10,20,40,80").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).map(Integer::valueOf).toList();
+        if (rates.isEmpty() || rates.stream().anyMatch(r -> r <= 0)) {
+            throw new IllegalArgumentException("bench.rates must list positive rates");
+        }
+        List<String> arms = Arrays.stream(prop("bench.arms", "system,baseline").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (arms.isEmpty() || !List.of("system", "baseline").containsAll(arms)) {
+            throw new IllegalArgumentException("bench.arms lists system and/or baseline, not " + arms);
+        }
+        Path root = Path.of(prop("bench.services", "")).toAbsolutePath().normalize();
+        Path out = Path.of(prop("bench.out", root.resolve("benchmarks/results/pipeline").toString())).toAbsolutePath();
+        Path work = Path.of(prop("bench.work", root.resolve("benchmarks/target/bench").toString())).toAbsolutePath();
+        String store = prop("bench.store", "h2");
+        if (!store.equals("h2") && !store.equals("memory")) {
+            throw new IllegalArgumentException("bench.store is h2 or memory, not " + store);
+        }
+        return new Options(mode, rates, full, full,
+                Integer.parseInt(prop("bench.duration", full ? "30" : "20")),
+                Integer.parseInt(prop("bench.warmup", full ? "10" : "5")),
+                arms, root, out, work, store, Boolean.parseBoolean(prop("bench.profile", "true")),
+                List.of(prop("bench.serviceJvm", DEFAULT_SERVICE_JVM).trim().split("\\s+")),
+                Boolean.parseBoolean(prop("bench.smtpNoDelay", "true")), Boolean.parseBoolean(prop("bench.purge", "true")));
+    }
+
+    private static String prop(String name, String fallback) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+}
