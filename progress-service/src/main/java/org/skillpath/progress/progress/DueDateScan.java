@@ -1,6 +1,5 @@
 package org.skillpath.progress.progress;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -42,31 +41,18 @@ public class DueDateScan {
 
     /** One pass; returns the number of signals raised, or -1 when another instance holds the lease. */
     public int runOnce() {
-        if (!lease.tryAcquire(JOB, Duration.ofMinutes(5))) {
-            return -1;
-        }
-        try {
-            LocalDate today = plans.context().today();
-            Query due = Query.query(Criteria.where("status").is(PlanProgress.ACTIVE).and("nextScanOn").lte(today))
-                    .with(Sort.by("nextScanOn", "_id")).limit(BATCH);
+        return LeasedPlanScan.run(lease, JOB, mongo, () -> {
+            Query due = Query.query(Criteria.where("status").is(PlanProgress.ACTIVE)
+                    .and("nextScanOn").lte(plans.context().today())).with(Sort.by("nextScanOn", "_id")).limit(BATCH);
             due.fields().include("_id", "orgId", "personId");
-            int raised = 0;
-            for (PlanProgress candidate : mongo.find(due, PlanProgress.class)) {
-                String managerId = people.person(candidate.getOrgId(), candidate.getPersonId())
-                        .map(PersonView::managerId).orElse(null);
-                try {
-                    raised += plans.update(candidate.getOrgId(), candidate.getPlanId(), c -> c.plan()
-                            .signalDueDates(c.context().today(), c.context().now(), c.context().policy(),
-                                    c.context().events(), managerId)).orElse(0);
-                } catch (RuntimeException e) {
-                    // One plan's trouble must not stop the others; it is picked up again next run.
-                    log.warn("due-date scan of plan {} failed: {}", candidate.getPlanId(), e.toString());
-                }
-            }
-            return raised;
-        } finally {
-            lease.release(JOB);
-        }
+            return due;
+        }, log, candidate -> {
+            String managerId = people.person(candidate.getOrgId(), candidate.getPersonId())
+                    .map(PersonView::managerId).orElse(null);
+            return plans.update(candidate.getOrgId(), candidate.getPlanId(), c -> c.plan()
+                    .signalDueDates(c.context().today(), c.context().now(), c.context().policy(),
+                            c.context().events(), managerId)).orElse(0);
+        });
     }
 
     /** Plans the scan would look at today; for operators and tests. */

@@ -1,7 +1,5 @@
 package org.skillpath.progress.progress;
 
-import java.time.Duration;
-import java.time.LocalDate;
 
 import org.skillpath.progress.dashboard.DashboardProjection;
 import org.skillpath.progress.schedule.JobLease;
@@ -39,30 +37,18 @@ public class ReassessmentScan {
 
     /** One pass; returns the number of reassessment.due events raised, or -1 without the lease. */
     public int runOnce() {
-        if (!lease.tryAcquire(JOB, Duration.ofMinutes(5))) {
-            return -1;
-        }
-        try {
-            LocalDate today = plans.context().today();
-            Query due = Query.query(Criteria.where("reassessmentPending").is(true).and("reassessmentDueOn").lte(today))
+        return LeasedPlanScan.run(lease, JOB, mongo, () -> {
+            Query due = Query.query(Criteria.where("reassessmentPending").is(true)
+                    .and("reassessmentDueOn").lte(plans.context().today()))
                     .with(Sort.by("reassessmentDueOn", "_id")).limit(BATCH);
             due.fields().include("_id", "orgId", "personId", "assessmentId");
-            int raised = 0;
-            for (PlanProgress candidate : mongo.find(due, PlanProgress.class)) {
-                String roleProfileId = dashboard.roleProfileOf(candidate.getOrgId(), candidate.getPersonId(),
-                        candidate.getAssessmentId());
-                try {
-                    boolean now = plans.update(candidate.getOrgId(), candidate.getPlanId(), c -> c.plan()
-                            .raiseReassessmentDue(c.context().today(), c.context().now(), roleProfileId,
-                                    c.context().events())).orElse(false);
-                    raised += now ? 1 : 0;
-                } catch (RuntimeException e) {
-                    log.warn("reassessment scan of plan {} failed: {}", candidate.getPlanId(), e.toString());
-                }
-            }
-            return raised;
-        } finally {
-            lease.release(JOB);
-        }
+            return due;
+        }, log, candidate -> {
+            String roleProfileId = dashboard.roleProfileOf(candidate.getOrgId(), candidate.getPersonId(),
+                    candidate.getAssessmentId());
+            return plans.update(candidate.getOrgId(), candidate.getPlanId(), c -> c.plan()
+                    .raiseReassessmentDue(c.context().today(), c.context().now(), roleProfileId,
+                            c.context().events())).orElse(false) ? 1 : 0;
+        });
     }
 }
