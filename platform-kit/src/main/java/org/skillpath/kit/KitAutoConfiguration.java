@@ -38,7 +38,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /** Wires the technical kit into every service: outbox relay, problem details, tenant resolution, health. */
 @AutoConfiguration
 @EnableConfigurationProperties(OutboxProperties.class)
-@Import(OutboxRelayConfiguration.class)
+@Import({OutboxRelayConfiguration.class, org.skillpath.kit.security.KitSecurityConfiguration.class})
 public class KitAutoConfiguration {
 
     @Bean
@@ -155,11 +155,23 @@ public class KitAutoConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer currentOrgConfigurer() {
+    org.skillpath.kit.security.OrgRateLimiter orgRateLimiter(org.springframework.core.env.Environment environment,
+                                                            Clock clock) {
+        return new org.skillpath.kit.security.OrgRateLimiter(environment, clock);
+    }
+
+    @Bean
+    WebMvcConfigurer callerConfigurer(org.skillpath.kit.security.OrgRateLimiter rateLimiter) {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new CurrentOrgResolver());
+                resolvers.add(new org.skillpath.kit.security.CurrentCallerResolver());
+            }
+
+            @Override
+            public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+                registry.addInterceptor(rateLimiter);
             }
         };
     }

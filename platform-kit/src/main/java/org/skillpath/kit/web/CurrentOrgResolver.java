@@ -1,7 +1,6 @@
 package org.skillpath.kit.web;
 
-import java.util.regex.Pattern;
-
+import org.skillpath.kit.security.Callers;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -9,13 +8,10 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Resolves {@link CurrentOrg}. Until tokens carry the organisation claim, the tenant travels in the
- * {@code X-Org-Id} header; every controller gets it from here, so the switch to the token is one change.
+ * Resolves {@link CurrentOrg}: the organisation claim of the caller's token (or integration credentials),
+ * never a header or the body, so a request can only ever act within its own tenant.
  */
 public class CurrentOrgResolver implements HandlerMethodArgumentResolver {
-
-    public static final String HEADER = "X-Org-Id";
-    private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -25,13 +21,6 @@ public class CurrentOrgResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                   WebDataBinderFactory binderFactory) {
-        String org = request.getHeader(HEADER);
-        if (org == null || org.isBlank()) {
-            throw ApiException.badRequest(HEADER, "required: the organisation the request acts for");
-        }
-        if (!VALID.matcher(org).matches()) {
-            throw ApiException.badRequest(HEADER, "must be 1-63 lowercase letters, digits or hyphens");
-        }
-        return org;
+        return Callers.current().orgId();
     }
 }

@@ -78,6 +78,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 List.of(), request));
     }
 
+    /** Method security ({@code @PreAuthorize}) refusing inside the controller: the same 403 as the filters give. */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(org.springframework.security.access.AccessDeniedException e,
+                                         HttpServletRequest request) {
+        return respond(problem(HttpStatus.FORBIDDEN, "Forbidden", "the caller may not do this", List.of(), request));
+    }
+
+    @ExceptionHandler(org.springframework.security.core.AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(org.springframework.security.core.AuthenticationException e,
+                                                  HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "Bearer")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.UNAUTHORIZED, "Unauthorized", "a bearer token is required", List.of(), request));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);

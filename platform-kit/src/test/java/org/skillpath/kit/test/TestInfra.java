@@ -9,7 +9,8 @@ import org.testcontainers.mongodb.MongoDBContainer;
 /**
  * Points a test's application context at the infrastructure: the embedded broker and store shared by the
  * whole test JVM (the default, no Docker), or Testcontainers' real Kafka and MongoDB where Docker exists.
- * The integration tests are written once against this and run on both.
+ * The integration tests are written once against this and run on both. Either way the context trusts the
+ * test token issuer ({@link TestTokens}).
  */
 public final class TestInfra {
 
@@ -38,5 +39,6 @@ public final class TestInfra {
         registry.add("spring.kafka.bootstrap-servers", () -> bootstrap);
         registry.add("spring.cloud.stream.kafka.binder.brokers", () -> bootstrap);
         registry.add("spring.mongodb.uri", () -> mongoUri);
+        TestTokens.register(registry);
     }
 }

@@ -1,0 +1,78 @@
+package org.skillpath.kit.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.StringUtils;
+
+/**
+ * Every endpoint a service has, and every one it adds later, needs a valid token unless listed public: the
+ * default is closed. Object-level rules (whose plan, which team) live with each feature, on the {@link Caller}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class KitSecurityConfiguration {
+
+    @Bean
+    KitSecurity kitSecurity(SecurityProperties properties) {
+        return new KitSecurity(properties);
+    }
+
+    /**
+     * Our own decoder rather than Boot's so that the test key can replace the JWKS without unsetting
+     * properties, and the issuer is checked either way.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(SecurityProperties properties, ResourceLoader resources) throws Exception {
+        SecurityProperties.Jwt jwt = properties.jwt();
+        NimbusJwtDecoder decoder;
+        if (StringUtils.hasText(jwt.publicKey())) {
+            try (var in = resources.getResource(jwt.publicKey()).getInputStream()) {
+                String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                        .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+                RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                        .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+                decoder = NimbusJwtDecoder.withPublicKey(key).build();
+            }
+        } else if (StringUtils.hasText(jwt.jwkSetUri())) {
+            decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
+        } else {
+            throw new IllegalStateException("set skillpath.security.jwt.jwk-set-uri (the token issuer's JWKS) "
+                    + "or skillpath.security.jwt.public-key");
+        }
+        decoder.setJwtValidator(StringUtils.hasText(jwt.issuer())
+                ? JwtValidators.createDefaultWithIssuer(jwt.issuer()) : JwtValidators.createDefault());
+        return decoder;
+    }
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE - 100)
+    @ConditionalOnMissingBean(name = "skillpathSecurityFilterChain")
+    SecurityFilterChain skillpathSecurityFilterChain(HttpSecurity http, KitSecurity kit) throws Exception {
+        String[] open = kit.publicPaths().toArray(String[]::new);
+        kit.apply(http).authorizeHttpRequests(auth -> auth
+                .requestMatchers(open).permitAll()
+                .anyRequest().authenticated());
+        return http.build();
+    }
+}
