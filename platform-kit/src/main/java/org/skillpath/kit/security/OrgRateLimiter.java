@@ -22,6 +22,8 @@ public class OrgRateLimiter implements HandlerInterceptor {
 
     private final Environment environment;
     private final Clock clock;
+    private static final String TAKEN = OrgRateLimiter.class.getName() + ".taken";
+
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     public OrgRateLimiter(Environment environment, Clock clock) {
@@ -42,13 +44,31 @@ public class OrgRateLimiter implements HandlerInterceptor {
         int perMinute = perMinute(limited.value());
         Bucket bucket = buckets.computeIfAbsent(caller.orgId() + "\u0000" + limited.value(), k -> new Bucket(perMinute));
         long waitSeconds = bucket.take(clock.millis(), perMinute);
-        if (waitSeconds > 0) {
+        if (waitSeconds == 0) {
+            request.setAttribute(TAKEN, bucket);
+        } else {
             response.setHeader("Retry-After", Long.toString(waitSeconds));
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
                     "the organisation's limit for " + limited.value() + " is " + perMinute
                             + " a minute; retry in " + waitSeconds + " s", List.of());
         }
         return true;
+    }
+
+    /**
+     * A call the handler refused (no right to it, invalid input) gives its token back: runs before the
+     * handler's own role checks, so without this anyone could spend the organisation's budget with refusals.
+     */
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+        if (request.getAttribute(TAKEN) instanceof Bucket bucket && (ex != null || response.getStatus() >= 400)) {
+            bucket.refund(perMinuteOf(handler));
+        }
+    }
+
+    private int perMinuteOf(Object handler) {
+        RateLimited limited = ((HandlerMethod) handler).getMethodAnnotation(RateLimited.class);
+        return perMinute(limited.value());
     }
 
     int perMinute(String action) {
@@ -64,6 +84,10 @@ public class OrgRateLimiter implements HandlerInterceptor {
 
         Bucket(int capacity) {
             this.tokens = capacity;
+        }
+
+        synchronized void refund(int capacity) {
+            tokens = Math.min(capacity, tokens + 1);
         }
 
         /** Takes one token; returns 0 when granted, else the whole seconds until one is available. */

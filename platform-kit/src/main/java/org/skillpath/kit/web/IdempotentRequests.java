@@ -57,7 +57,9 @@ public class IdempotentRequests {
     }
 
     /**
-     * Runs {@code action} once per (organisation, operation, key). Without a key the action simply runs.
+     * Runs {@code action} once per (organisation, caller, operation, key). Without a key the action simply runs.
+     * The caller is part of the key so that nobody can replay another caller's stored response (which would
+     * skip the access checks the action makes) by guessing their key.
      *
      * @param operation names the endpoint, e.g. {@code "POST /api/assessments"}
      */
@@ -70,7 +72,7 @@ public class IdempotentRequests {
             throw ApiException.badRequest(HEADER, "1 to 128 characters");
         }
         KeyRecord record = new KeyRecord();
-        record.id = orgId + "|" + operation + "|" + key;
+        record.id = orgId + "|" + callerId() + "|" + operation + "|" + key;
         record.requestHash = hash(json.writeValueAsString(request));
         record.createdAt = clock.instant();
         try {
@@ -122,5 +124,10 @@ public class IdempotentRequests {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String callerId() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "-" : authentication.getName();
     }
 }

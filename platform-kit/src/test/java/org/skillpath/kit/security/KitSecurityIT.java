@@ -126,6 +126,10 @@ class KitSecurityIT {
     @Test
     void massActionsAreLimitedPerOrganisation() throws Exception {
         String acme = TestTokens.admin("acme-limits", "p-1");
+        // refusals (here: not an admin) do not spend the organisation's budget
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/api/bulk").with(bearer(TestTokens.employee("acme-limits", "p-2")))).andExpect(status().isForbidden());
+        }
         for (int i = 0; i < 3; i++) {
             mvc.perform(post("/api/bulk").with(bearer(acme))).andExpect(status().isOk());
         }

@@ -37,6 +37,7 @@ public class SecuredTestApplication {
         @RateLimited("bulk")
         @PostMapping("/api/bulk")
         Map<String, Object> bulk(@CurrentOrg String org) {
+            Callers.requireRole(Caller.LD_ADMIN);
             return Map.of("org", org);
         }
 

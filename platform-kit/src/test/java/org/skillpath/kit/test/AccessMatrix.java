@@ -96,9 +96,12 @@ public final class AccessMatrix {
     private static String answer(int status) {
         return switch (status) {
             case 200, 201, 202, 204 -> status + " allowed";
+            case 400 -> "400 refused (invalid request)";
             case 401 -> "401 no or invalid token";
             case 403 -> "403 forbidden";
             case 404 -> "404 not found (invisible)";
+            case 422 -> "422 refused (unknown reference)";
+            case 429 -> "429 over the organisation's limit";
             default -> String.valueOf(status);
         };
     }
