@@ -1,6 +1,7 @@
 package org.skillpath.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.skillpath.kit.test.TestTokens.bearer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -30,10 +31,13 @@ import org.junit.jupiter.api.Test;
 import org.skillpath.kit.events.DeterministicIds;
 import org.skillpath.kit.test.RawEvents;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.node.ObjectNode;
 import org.skillpath.kit.test.CloudEventsConformance;
 import org.skillpath.kit.test.ContractSchemas;
 import org.skillpath.kit.test.MutableClock;
+import org.skillpath.kit.test.TestTokens;
 import org.skillpath.kit.test.TopicReader;
 import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,10 +71,19 @@ abstract class AssessmentHopContract {
     String bootstrap;
 
     final String org = "org-" + UUID.randomUUID().toString().substring(0, 8);
+    /** An L&D admin of the organisation (admins need not be in the directory: the token says who they are). */
+    final String admin = TestTokens.admin(org, "admin-" + UUID.randomUUID());
+    /** The HR system's SCIM / bulk-import client. */
+    final String hr = TestTokens.client(org, "hr-sync", "people:write");
+
+    /** A person of the organisation: an employee, or a manager where they have reports. */
+    String as(String personId) {
+        return TestTokens.manager(org, personId);
+    }
 
     @Test
     void scimRefusesAnUnsupportedMediaTypeWithAScimErrorNotAServerError() throws Exception {
-        mvc.perform(post("/scim/v2/Users").header("X-Org-Id", org).contentType(MediaType.TEXT_PLAIN).content("userName=x"))
+        mvc.perform(post("/scim/v2/Users").with(bearer(hr)).contentType(MediaType.TEXT_PLAIN).content("userName=x"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.parseMediaType("application/scim+json")))
                 .andExpect(jsonPath("$.status").value("415"));
@@ -86,7 +99,7 @@ abstract class AssessmentHopContract {
                   {"raterId":"%s","group":"SELF","scores":{"conflict-resolution":3,"budgeting":2,"active-listening":5}},
                   {"raterId":"%s","group":"MANAGER","scores":{"conflict-resolution":2,"budgeting":2,"active-listening":3}}]}
                 """.formatted(alice, alice, bob);
-        String response = mvc.perform(post("/api/assessments").header("X-Org-Id", org)
+        String response = mvc.perform(post("/api/assessments").with(bearer(admin))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("RESULTS_PUBLISHED"))
@@ -121,41 +134,47 @@ abstract class AssessmentHopContract {
     void refusalsAreProblemDetailsNamingTheField() throws Exception {
         String bob = createPerson("bob", null);
         String alice = createPerson("alice", bob);
+        // Without a token there is no tenant and no caller: refused before anything is read.
         mvc.perform(post("/api/assessments").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Bearer"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("a bearer token is required"));
+        mvc.perform(post("/api/assessments").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.errors[0].field").value("X-Org-Id"));
-        mvc.perform(post("/api/assessments").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+                .andExpect(jsonPath("$.errors[*].field", Matchers.hasItems("personId", "roleProfileId", "ratings")));
+        mvc.perform(post("/api/assessments").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"ratings\":[{\"raterId\":\"%s\",\"group\":\"MANAGER\",\"scores\":{\"budgeting\":7}}]}".formatted(alice, bob)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("ratings[0].scores.budgeting"));
-        mvc.perform(post("/api/assessments").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/assessments").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"ratings\":[],\"extra\":1}".formatted(alice)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("extra"))
                 .andExpect(jsonPath("$.errors[0].reason").value("unknown field"));
-        mvc.perform(post("/api/assessments").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/assessments").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"personId\":\"nobody\",\"roleProfileId\":\"team-lead\",\"ratings\":[{\"raterId\":\"%s\",\"group\":\"MANAGER\",\"scores\":{\"budgeting\":3}}]}".formatted(bob)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("personId"));
-        mvc.perform(post("/api/assessments").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/assessments").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"ratings\":[{\"raterId\":\"%s\",\"group\":\"SELF\",\"scores\":{\"budgeting\":3}}]}".formatted(alice, alice)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("ratings"));
-        mvc.perform(post("/api/assessments").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/assessments").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"personId\":"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("body"));
-        mvc.perform(get("/api/assessments/does-not-exist").header("X-Org-Id", org))
+        mvc.perform(get("/api/assessments/does-not-exist").with(bearer(admin)))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(get("/api/people/" + alice).header("X-Org-Id", "another-org"))
+        mvc.perform(get("/api/people/" + alice).with(bearer(TestTokens.admin("another-org", "admin-elsewhere"))))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/api/people").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/people").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"userName\":\"x\",\"displayName\":\"X\",\"email\":\"not-an-email\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("email"));
-        mvc.perform(get("/api/people").header("X-Org-Id", org).param("size", "1000"))
+        mvc.perform(get("/api/people").with(bearer(admin)).param("size", "1000"))
                 .andExpect(status().isBadRequest());
     }
 
@@ -163,16 +182,16 @@ abstract class AssessmentHopContract {
     void anIdempotencyKeyMakesARetriedPostHarmless() throws Exception {
         String key = UUID.randomUUID().toString();
         String body = "{\"userName\":\"k-%s\",\"displayName\":\"K\",\"email\":\"k-%s@example.com\"}".formatted(key, key);
-        String first = mvc.perform(post("/api/people").header("X-Org-Id", org).header("Idempotency-Key", key)
+        String first = mvc.perform(post("/api/people").with(bearer(admin)).header("Idempotency-Key", key)
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        String again = mvc.perform(post("/api/people").header("X-Org-Id", org).header("Idempotency-Key", key)
+        String again = mvc.perform(post("/api/people").with(bearer(admin)).header("Idempotency-Key", key)
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Idempotent-Replayed", "true"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(json.readTree(again).get("personId")).isEqualTo(json.readTree(first).get("personId"));
-        mvc.perform(post("/api/people").header("X-Org-Id", org).header("Idempotency-Key", key)
+        mvc.perform(post("/api/people").with(bearer(admin)).header("Idempotency-Key", key)
                         .contentType(MediaType.APPLICATION_JSON).content(body.replace("\"K\"", "\"Other\"")))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
@@ -183,11 +202,11 @@ abstract class AssessmentHopContract {
     @Test
     void confusableNamesAreNormalisedOrRefused() throws Exception {
         String u = UUID.randomUUID().toString().substring(0, 6);
-        mvc.perform(post("/api/people").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/people").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"userName\":\"o-%s\",\"displayName\":\"B\u03BFb T\u03BFmlinson\",\"email\":\"o-%s@example.com\"}".formatted(u, u)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.displayName").value("Bob Tomlinson"));
-        mvc.perform(post("/api/people").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/people").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"userName\":\"c-%s\",\"displayName\":\"\u0430\u0432\u0435p\",\"email\":\"c-%s@example.com\"}".formatted(u, u)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("displayName"));
@@ -198,8 +217,16 @@ abstract class AssessmentHopContract {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"));
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk());
-        mvc.perform(get("/actuator/env")).andExpect(status().isNotFound());
+        // Nothing else is reachable without a token, and with one the rest of actuator does not exist.
+        mvc.perform(get("/actuator/env")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/env").with(bearer(admin))).andExpect(status().isNotFound());
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.securitySchemes['bearer-jwt'].scheme").value("bearer"))
+                .andExpect(jsonPath("$.components.securitySchemes['bearer-jwt'].bearerFormat").value("JWT"))
+                .andExpect(jsonPath("$.security[0]['bearer-jwt']").exists())
+                .andExpect(jsonPath("$..parameters[?(@.name == 'orgId')]").isEmpty())
+                .andExpect(jsonPath("$..parameters[?(@.name == 'caller')]").isEmpty())
+                .andExpect(jsonPath("$..parameters[?(@.name == 'X-Org-Id')]").isEmpty())
                 .andExpect(jsonPath("$.paths['/api/assessments']").exists())
                 .andExpect(jsonPath("$.paths['/api/assessment-requests']").exists())
                 .andExpect(jsonPath("$.paths['/scim/v2/Users']").exists())
@@ -217,7 +244,8 @@ abstract class AssessmentHopContract {
         String p3 = scimUser("peer3", bob);
         String r1 = scimUser("report", alice);
 
-        JsonNode requested = json.readTree(mvc.perform(post("/api/assessment-requests").header("X-Org-Id", org)
+        // Alice's manager asks for her 360.
+        JsonNode requested = json.readTree(mvc.perform(post("/api/assessment-requests").with(bearer(as(bob)))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"peerIds\":[\"%s\",\"%s\",\"%s\"]}"
                                 .formatted(alice, p1, p2, p3)))
@@ -246,17 +274,17 @@ abstract class AssessmentHopContract {
         // Self over-rates active listening; everyone else sees weak conflict resolution and budgeting.
         Map<String, Integer> self = Map.of("active-listening", 5, "conflict-resolution", 3, "budgeting", 3);
         Map<String, Integer> others = Map.of("active-listening", 3, "conflict-resolution", 2, "budgeting", 2);
-        respond(id, invitationOf.get(alice), self, 3, Map.of());
-        respond(id, invitationOf.get(p1), Map.of("conflict-resolution", 1), 3, Map.of());
+        respond(alice, id, invitationOf.get(alice), self, 3, Map.of());
+        respond(p1, id, invitationOf.get(p1), Map.of("conflict-resolution", 1), 3, Map.of());
         // A changed answer before the close replaces the earlier one.
-        respond(id, invitationOf.get(p1), others, 3, Map.of("conflict-resolution", "Avoids hard conversations"));
-        respond(id, invitationOf.get(p2), others, 3, Map.of("conflict-resolution", "Could step in earlier"));
-        respond(id, invitationOf.get(r1), Map.of(), 0, Map.of("conflict-resolution", "Secret from the only report"));
-        mvc.perform(get("/api/assessments/" + id).header("X-Org-Id", org))
+        respond(p1, id, invitationOf.get(p1), others, 3, Map.of("conflict-resolution", "Avoids hard conversations"));
+        respond(p2, id, invitationOf.get(p2), others, 3, Map.of("conflict-resolution", "Could step in earlier"));
+        respond(r1, id, invitationOf.get(r1), Map.of(), 0, Map.of("conflict-resolution", "Secret from the only report"));
+        mvc.perform(get("/api/assessments/" + id).with(bearer(as(alice))))
                 .andExpect(jsonPath("$.status").value("OPEN"))
                 .andExpect(jsonPath("$.raters.PEER.answered").value(2));
-        respond(id, invitationOf.get(p3), others, 3, Map.of("conflict-resolution", "Listens but does not decide"));
-        String result = respond(id, invitationOf.get(bob), others, 3, Map.of());
+        respond(p3, id, invitationOf.get(p3), others, 3, Map.of("conflict-resolution", "Listens but does not decide"));
+        String result = respond(bob, id, invitationOf.get(bob), others, 3, Map.of());
 
         JsonNode view = json.readTree(result);
         assertThat(view.get("status").asString()).isEqualTo("RESULTS_PUBLISHED");
@@ -271,7 +299,7 @@ abstract class AssessmentHopContract {
         for (String rater : List.of(p1, p2, p3, r1, bob)) {
             assertThat(result).as("no rater ids in results").doesNotContain(rater);
         }
-        assertThat(mvc.perform(get("/api/assessments").param("personId", alice).header("X-Org-Id", org))
+        assertThat(mvc.perform(get("/api/assessments").param("personId", alice).with(bearer(as(alice))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).doesNotContain(p1).doesNotContain(r1);
 
         List<ConsumerRecord<String, byte[]>> all = recordsFor("skillpath.assessment.v1", alice, 8);
@@ -285,8 +313,8 @@ abstract class AssessmentHopContract {
         JsonNode identified = json.readTree(results.get(1).value());
         assertThat(identified.get("gaps").get(0).get("explanation").asString()).contains("below the Team lead target");
         assertThat(new String(results.get(0).value(), StandardCharsets.UTF_8)).doesNotContain(p1);
-        mvc.perform(put("/api/assessments/" + id + "/invitations/" + invitationOf.get(p1) + "/response").header("X-Org-Id", org)
-                        .contentType(MediaType.APPLICATION_JSON).content(answers(id, invitationOf.get(p1), others, 3, Map.of())))
+        mvc.perform(put("/api/assessments/" + id + "/invitations/" + invitationOf.get(p1) + "/response").with(bearer(as(p1)))
+                        .contentType(MediaType.APPLICATION_JSON).content(answers(p1, id, invitationOf.get(p1), others, 3, Map.of())))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
@@ -298,20 +326,20 @@ abstract class AssessmentHopContract {
         String p1 = createPerson("p1", bob);
         String p2 = createPerson("p2", bob);
         LocalDate tomorrow = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
-        JsonNode requested = json.readTree(mvc.perform(post("/api/assessment-requests").header("X-Org-Id", org)
+        JsonNode requested = json.readTree(mvc.perform(post("/api/assessment-requests").with(bearer(admin))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"personId\":\"%s\",\"roleProfileId\":\"manager\",\"dueOn\":\"%s\",\"peerIds\":[\"%s\",\"%s\"]}"
                                 .formatted(alice, tomorrow, p1, p2)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
         String id = requested.get("id").asString();
         String bobInvitation = DeterministicIds.of("invitation", id, bob);
-        respond(id, bobInvitation, Map.of("budgeting", 2), 3, Map.of());
-        respond(id, DeterministicIds.of("invitation", id, p1), Map.of("budgeting", 5), 5, Map.of("budgeting", "Peer secret"));
+        respond(bob, id, bobInvitation, Map.of("budgeting", 2), 3, Map.of());
+        respond(p1, id, DeterministicIds.of("invitation", id, p1), Map.of("budgeting", 5), 5, Map.of("budgeting", "Peer secret"));
 
         clock.advance(Duration.ofDays(2));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> mvc.perform(get("/api/assessments/" + id).header("X-Org-Id", org))
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> mvc.perform(get("/api/assessments/" + id).with(bearer(admin)))
                 .andExpect(jsonPath("$.status").value("RESULTS_PUBLISHED")));
-        String body = mvc.perform(get("/api/assessments/" + id).header("X-Org-Id", org)).andReturn().getResponse().getContentAsString();
+        String body = mvc.perform(get("/api/assessments/" + id).with(bearer(admin))).andReturn().getResponse().getContentAsString();
         JsonNode view = json.readTree(body);
         assertThat(view.get("closeReason").asString()).contains("due date");
         JsonNode budgeting = score(view, "budgeting");
@@ -327,7 +355,7 @@ abstract class AssessmentHopContract {
     void reassessmentDueStartsOneNewAssessmentWithTheSameRatersAndReportsGrowth() throws Exception {
         String bob = createPerson("bob", null);
         String alice = createPerson("alice", bob);
-        String first = json.readTree(mvc.perform(post("/api/assessments").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+        String first = json.readTree(mvc.perform(post("/api/assessments").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"personId":"%s","roleProfileId":"team-lead","ratings":[
                                   {"raterId":"%s","group":"SELF","scores":{"budgeting":3}},
@@ -343,7 +371,7 @@ abstract class AssessmentHopContract {
         RawEvents.publish(bootstrap, "skillpath.progress.v1", alice,
                 RawEvents.ceHeaders(eventId, "org.skillpath.reassessment.due", org, "plans/plan-1"), due);
         String id = DeterministicIds.of("assessment", "reassessment", "/skillpath/test#" + eventId);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/assessments/" + id).header("X-Org-Id", org))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/assessments/" + id).with(bearer(admin)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.previousAssessmentId").value(first))
                 .andExpect(jsonPath("$.raters.SELF.invited").value(1))
@@ -360,17 +388,17 @@ abstract class AssessmentHopContract {
         publishGoodMarker(alice, marker, first);
         String markerId = DeterministicIds.of("assessment", "reassessment", "/skillpath/test#" + marker);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/assessments/" + markerId)
-                .header("X-Org-Id", org)).andExpect(status().isOk()));
+                .with(bearer(admin))).andExpect(status().isOk()));
         long invitationsForId = recordsFor("skillpath.assessment.v1", alice, 6).stream()
                 .filter(r -> "org.skillpath.assessment.requested".equals(TopicReader.header(r, "ce_type")))
                 .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(id)).count();
         assertThat(invitationsForId).isEqualTo(2);
         assertThat(invited).hasSizeGreaterThanOrEqualTo(4);
-        assertThat(json.readTree(mvc.perform(get("/api/assessments").param("personId", alice).header("X-Org-Id", org))
+        assertThat(json.readTree(mvc.perform(get("/api/assessments").param("personId", alice).with(bearer(admin)))
                 .andReturn().getResponse().getContentAsString()).get("totalItems").asInt()).isEqualTo(3);
 
-        respond(id, DeterministicIds.of("invitation", id, alice), Map.of("budgeting", 4), 3, Map.of());
-        JsonNode done = json.readTree(respond(id, DeterministicIds.of("invitation", id, bob), Map.of("budgeting", 3), 3, Map.of()));
+        respond(alice, id, DeterministicIds.of("invitation", id, alice), Map.of("budgeting", 4), 3, Map.of());
+        JsonNode done = json.readTree(respond(bob, id, DeterministicIds.of("invitation", id, bob), Map.of("budgeting", 3), 3, Map.of()));
         assertThat(done.get("status").asString()).isEqualTo("RESULTS_PUBLISHED");
         JsonNode gaps = json.readTree(recordsFor("skillpath.assessment.v1", alice, 10).stream()
                 .filter(r -> "org.skillpath.skillgaps.identified".equals(TopicReader.header(r, "ce_type")))
@@ -388,7 +416,7 @@ abstract class AssessmentHopContract {
     void poisonOnTheProgressTopicGoesToTheDeadLetterTopicAndTheConsumerKeepsGoing() throws Exception {
         String bob = createPerson("bob", null);
         String alice = createPerson("alice", bob);
-        String first = json.readTree(mvc.perform(post("/api/assessments").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+        String first = json.readTree(mvc.perform(post("/api/assessments").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"ratings\":[{\"raterId\":\"%s\",\"group\":\"MANAGER\",\"scores\":{\"budgeting\":2}}]}"
                                 .formatted(alice, bob)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
@@ -405,7 +433,45 @@ abstract class AssessmentHopContract {
         dead.forEach(r -> assertThat(TopicReader.header(r, "x-exception-message")).isNotBlank());
         String id = DeterministicIds.of("assessment", "reassessment", "/skillpath/test#" + marker);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/assessments/" + id)
-                .header("X-Org-Id", org)).andExpect(status().isOk()));
+                .with(bearer(admin))).andExpect(status().isOk()));
+    }
+
+    @Test
+    void anEventOfAnotherOrganisationNamingThisOrganisationsAssessmentIsDeadLetteredAndChangesNothing() throws Exception {
+        String bob = createPerson("bob", null);
+        String alice = createPerson("alice", bob);
+        String first = json.readTree(mvc.perform(post("/api/assessments").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"ratings\":[{\"raterId\":\"%s\",\"group\":\"MANAGER\",\"scores\":{\"budgeting\":2}}]}"
+                                .formatted(alice, bob)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
+        String before = mvc.perform(get("/api/assessments/" + first).with(bearer(admin))).andReturn().getResponse().getContentAsString();
+
+        // Consistent in itself (header and data agree), but the assessment it names belongs to this organisation.
+        String otherOrg = "other-" + UUID.randomUUID().toString().substring(0, 8);
+        String eventId = UUID.randomUUID().toString();
+        String due = "{\"planId\":\"p\",\"personId\":\"%s\",\"orgId\":\"%s\",\"previousAssessmentId\":\"%s\",\"dueOn\":\"2030-01-01\"}"
+                .formatted(alice, otherOrg, first);
+        ContractSchemas.assertValid("org.skillpath.reassessment.due", due);
+        RawEvents.publish(bootstrap, "skillpath.progress.v1", alice,
+                RawEvents.ceHeaders(eventId, "org.skillpath.reassessment.due", otherOrg, "plans/p"), due);
+        String marker = UUID.randomUUID().toString();
+        publishGoodMarker(alice, marker, first);
+
+        List<ConsumerRecord<String, byte[]>> dead = recordsFor("skillpath.progress.v1.assessment-service.dlt", alice, 1);
+        assertThat(dead).hasSize(1);
+        assertThat(TopicReader.header(dead.get(0), "ce_id")).isEqualTo(eventId);
+        assertThat(TopicReader.header(dead.get(0), "x-exception-message")).contains("organisation mismatch", first);
+        String markerId = DeterministicIds.of("assessment", "reassessment", "/skillpath/test#" + marker);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/api/assessments/" + markerId)
+                .with(bearer(admin))).andExpect(status().isOk()));
+
+        String refused = DeterministicIds.of("assessment", "reassessment", "/skillpath/test#" + eventId);
+        assertThat(mongo.findById(refused, Document.class, "assessments")).isNull();
+        assertThat(mongo.count(Query.query(Criteria.where("orgId").is(otherOrg)), "assessments")).isZero();
+        assertThat(mvc.perform(get("/api/assessments/" + first).with(bearer(admin))).andReturn().getResponse()
+                .getContentAsString()).isEqualTo(before);
+        assertThat(json.readTree(mvc.perform(get("/api/assessments").param("personId", alice).with(bearer(admin)))
+                .andReturn().getResponse().getContentAsString()).get("totalItems").asInt()).isEqualTo(2);
     }
 
     @Test
@@ -413,23 +479,23 @@ abstract class AssessmentHopContract {
         String bob = scimUser("bob", null);
         String erin = scimUser("erin", bob);
         String report = scimUser("report", erin);
-        String assessment = json.readTree(mvc.perform(post("/api/assessments").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+        String assessment = json.readTree(mvc.perform(post("/api/assessments").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"ratings\":[{\"raterId\":\"%s\",\"group\":\"MANAGER\",\"scores\":{\"budgeting\":2}}]}"
                                 .formatted(erin, bob)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
         // Erin also rated her manager: that rating stays, without her id.
-        String bobsAssessment = json.readTree(mvc.perform(post("/api/assessments").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+        String bobsAssessment = json.readTree(mvc.perform(post("/api/assessments").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"personId\":\"%s\",\"roleProfileId\":\"manager\",\"ratings\":[{\"raterId\":\"%s\",\"group\":\"PEER\",\"scores\":{\"budgeting\":4}}]}"
                                 .formatted(bob, erin)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
 
-        mvc.perform(delete("/scim/v2/Users/" + erin).header("X-Org-Id", org)).andExpect(status().isNoContent());
-        mvc.perform(get("/scim/v2/Users/" + erin).header("X-Org-Id", org))
+        mvc.perform(delete("/scim/v2/Users/" + erin).with(bearer(hr))).andExpect(status().isNoContent());
+        mvc.perform(get("/scim/v2/Users/" + erin).with(bearer(hr)))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith("application/scim+json"))
                 .andExpect(jsonPath("$.schemas[0]").value("urn:ietf:params:scim:api:messages:2.0:Error"))
                 .andExpect(jsonPath("$.status").value("404"));
-        mvc.perform(delete("/scim/v2/Users/" + erin).header("X-Org-Id", org)).andExpect(status().isNotFound());
+        mvc.perform(delete("/scim/v2/Users/" + erin).with(bearer(hr))).andExpect(status().isNotFound());
 
         List<ConsumerRecord<String, byte[]>> people = recordsFor("skillpath.people.v1", erin, 2);
         ConsumerRecord<String, byte[]> tombstone = people.get(people.size() - 1);
@@ -444,11 +510,18 @@ abstract class AssessmentHopContract {
         assertThat(json.readTree(reportEvents.get(1).value()).get("managerId").isNull()).isTrue();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            String own = mvc.perform(get("/api/assessments/" + assessment).header("X-Org-Id", org))
+            String own = mvc.perform(get("/api/assessments/" + assessment).with(bearer(admin)))
                     .andReturn().getResponse().getContentAsString();
             assertThat(json.readTree(own).get("anonymised").asBoolean()).isTrue();
             assertThat(json.readTree(own).get("personId").asString()).startsWith("erased-").doesNotContain(erin);
         });
+        // An admin still finds the anonymised results under their pseudonym; nobody finds anything under erin's id.
+        String pseudonym = json.readTree(mvc.perform(get("/api/assessments/" + assessment).with(bearer(admin)))
+                .andReturn().getResponse().getContentAsString()).get("personId").asString();
+        mvc.perform(get("/api/assessments").param("personId", pseudonym).with(bearer(admin)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items[0].id").value(assessment));
+        mvc.perform(get("/api/assessments").param("personId", erin).with(bearer(admin))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/assessments/" + assessment).with(bearer(as(bob)))).andExpect(status().isNotFound());
         Document stored = mongo.findById(bobsAssessment, Document.class, "assessments");
         assertThat(stored.toJson()).doesNotContain(erin);
         Document erased = mongo.findById(assessment, Document.class, "assessments");
@@ -461,7 +534,7 @@ abstract class AssessmentHopContract {
         String bob = scimUser("bob", null);
         String carol = scimUser("carol", null);
         String userName = "dana-" + UUID.randomUUID().toString().substring(0, 6);
-        String dana = json.readTree(mvc.perform(post("/scim/v2/Users").header("X-Org-Id", org)
+        String dana = json.readTree(mvc.perform(post("/scim/v2/Users").with(bearer(hr))
                         .contentType("application/scim+json").content(scimBody(userName, "Dana Doe", bob)))
                 .andExpect(status().isCreated())
                 .andExpect(content().contentTypeCompatibleWith("application/scim+json"))
@@ -470,17 +543,17 @@ abstract class AssessmentHopContract {
                 .andExpect(jsonPath("$['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'].manager.value").value(bob))
                 .andReturn().getResponse().getContentAsString()).get("id").asString();
 
-        mvc.perform(get("/scim/v2/Users").header("X-Org-Id", org).param("filter", "userName eq \"" + userName + "\""))
+        mvc.perform(get("/scim/v2/Users").with(bearer(hr)).param("filter", "userName eq \"" + userName + "\""))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.schemas[0]").value("urn:ietf:params:scim:api:messages:2.0:ListResponse"))
                 .andExpect(jsonPath("$.totalResults").value(1))
                 .andExpect(jsonPath("$.Resources[0].id").value(dana));
-        mvc.perform(get("/scim/v2/Users").header("X-Org-Id", org).param("startIndex", "2").param("count", "1"))
+        mvc.perform(get("/scim/v2/Users").with(bearer(hr)).param("startIndex", "2").param("count", "1"))
                 .andExpect(jsonPath("$.totalResults").value(3))
                 .andExpect(jsonPath("$.itemsPerPage").value(1))
                 .andExpect(jsonPath("$.startIndex").value(2));
 
-        mvc.perform(patch("/scim/v2/Users/" + dana).header("X-Org-Id", org).contentType("application/scim+json").content("""
+        mvc.perform(patch("/scim/v2/Users/" + dana).with(bearer(hr)).contentType("application/scim+json").content("""
                         {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
                           {"op":"Replace","path":"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager","value":"%s"},
                           {"op":"replace","path":"emails[type eq \\"work\\"].value","value":"dana.new@example.com"},
@@ -494,10 +567,10 @@ abstract class AssessmentHopContract {
                 .andExpect(jsonPath("$['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'].manager.value").value(carol));
 
         // A full replace that changes nothing publishes nothing.
-        String current = mvc.perform(get("/scim/v2/Users/" + dana).header("X-Org-Id", org)).andReturn().getResponse().getContentAsString();
-        mvc.perform(put("/scim/v2/Users/" + dana).header("X-Org-Id", org).contentType("application/scim+json").content(current))
+        String current = mvc.perform(get("/scim/v2/Users/" + dana).with(bearer(hr))).andReturn().getResponse().getContentAsString();
+        mvc.perform(put("/scim/v2/Users/" + dana).with(bearer(hr)).contentType("application/scim+json").content(current))
                 .andExpect(status().isOk());
-        mvc.perform(get("/api/people/" + dana).header("X-Org-Id", org))
+        mvc.perform(get("/api/people/" + dana).with(bearer(admin)))
                 .andExpect(jsonPath("$.managerId").value(carol)).andExpect(jsonPath("$.active").value(false));
         Thread.sleep(500);
         assertThat(TopicReader.read(bootstrap, "skillpath.people.v1", Duration.ofSeconds(5), r -> false).stream()
@@ -517,10 +590,10 @@ abstract class AssessmentHopContract {
         scimRefused(post("/scim/v2/Users"), scimBody(userName, "Eve", null).replace("\"emails\":[{\"value\":\"" + userName + "@example.com\",\"type\":\"work\",\"primary\":true}],", ""),
                 400, "invalidValue", "emails");
         scimRefused(post("/scim/v2/Users"), "{\"schemas\":", 400, "invalidSyntax", "body");
-        mvc.perform(post("/scim/v2/Users").header("X-Org-Id", org).contentType("application/scim+json").content(scimBody(userName, "Eve", null)))
+        mvc.perform(post("/scim/v2/Users").with(bearer(hr)).contentType("application/scim+json").content(scimBody(userName, "Eve", null)))
                 .andExpect(status().isCreated());
         scimRefused(post("/scim/v2/Users"), scimBody(userName, "Eve again", null), 409, "uniqueness", "userName");
-        mvc.perform(get("/scim/v2/Users").header("X-Org-Id", org).param("filter", "displayName co \"x\""))
+        mvc.perform(get("/scim/v2/Users").with(bearer(hr)).param("filter", "displayName co \"x\""))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.scimType").value("invalidFilter"));
         scimRefused(patch("/scim/v2/Users/" + bob), "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"move\",\"path\":\"active\"}]}",
                 400, "invalidSyntax", "op");
@@ -533,75 +606,75 @@ abstract class AssessmentHopContract {
 
     @Test
     void frameworksAreVersionedRetiredAndExchangedAsCase() throws Exception {
-        mvc.perform(get("/api/frameworks").header("X-Org-Id", org))
+        mvc.perform(get("/api/frameworks").with(bearer(admin)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].id").value("soft-skills-default"))
                 .andExpect(jsonPath("$.items[0].skills").value(21));
-        String v1 = mvc.perform(get("/api/frameworks/soft-skills-default").header("X-Org-Id", org))
+        String v1 = mvc.perform(get("/api/frameworks/soft-skills-default").with(bearer(admin)))
                 .andExpect(jsonPath("$.version").value(1)).andReturn().getResponse().getContentAsString();
         ObjectNode draft = (ObjectNode) json.readTree(v1);
         for (String readOnly : List.of("id", "version", "status", "origin", "createdAt", "retiredAt")) {
             draft.remove(readOnly);
         }
         draft.put("name", "Soft skills, revised");
-        mvc.perform(post("/api/frameworks/soft-skills-default/versions").header("X-Org-Id", org)
+        mvc.perform(post("/api/frameworks/soft-skills-default/versions").with(bearer(admin))
                         .contentType(MediaType.APPLICATION_JSON).content(draft.toString()))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/frameworks/soft-skills-default/versions/2"))
                 .andExpect(jsonPath("$.version").value(2));
-        mvc.perform(get("/api/frameworks/default").header("X-Org-Id", org)).andExpect(jsonPath("$.version").value(2));
-        mvc.perform(post("/api/frameworks/soft-skills-default/versions/2/retire").header("X-Org-Id", org))
+        mvc.perform(get("/api/frameworks/default").with(bearer(admin))).andExpect(jsonPath("$.version").value(2));
+        mvc.perform(post("/api/frameworks/soft-skills-default/versions/2/retire").with(bearer(admin)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RETIRED"));
-        mvc.perform(get("/api/frameworks/soft-skills-default").header("X-Org-Id", org)).andExpect(jsonPath("$.version").value(1));
-        mvc.perform(post("/api/frameworks/soft-skills-default/versions/1/retire").header("X-Org-Id", org))
+        mvc.perform(get("/api/frameworks/soft-skills-default").with(bearer(admin))).andExpect(jsonPath("$.version").value(1));
+        mvc.perform(post("/api/frameworks/soft-skills-default/versions/1/retire").with(bearer(admin)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("team-lead")));
 
-        String exported = mvc.perform(get("/api/frameworks/soft-skills-default/versions/1/case").header("X-Org-Id", org))
+        String exported = mvc.perform(get("/api/frameworks/soft-skills-default/versions/1/case").with(bearer(admin)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.CFDocument.title").exists())
                 .andReturn().getResponse().getContentAsString();
-        mvc.perform(post("/api/frameworks/case").param("frameworkId", "imported").header("X-Org-Id", org)
+        mvc.perform(post("/api/frameworks/case").param("frameworkId", "imported").with(bearer(admin))
                         .contentType(MediaType.APPLICATION_JSON).content(exported))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.id").value("imported"))
                 .andExpect(jsonPath("$.origin").value("case-import"))
                 .andExpect(jsonPath("$.skills.length()").value(21));
-        mvc.perform(post("/api/frameworks/case").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/frameworks/case").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content(exported.replaceFirst("\"title\":\"[^\"]*\"", "\"title\":\"\u0430\u0432\u0435p\"")))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("CFDocument.title"));
 
         draft.put("id", "custom").put("name", "T\u03bfp skills");
-        mvc.perform(post("/api/frameworks").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON).content(draft.toString()))
+        mvc.perform(post("/api/frameworks").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON).content(draft.toString()))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.name").value("Top skills"));
-        mvc.perform(post("/api/frameworks").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON).content(draft.toString()))
+        mvc.perform(post("/api/frameworks").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON).content(draft.toString()))
                 .andExpect(status().isConflict());
         ((ObjectNode) draft.get("skills").get(1)).put("id", draft.get("skills").get(0).get("id").asString());
         draft.put("id", "dupes");
-        mvc.perform(post("/api/frameworks").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON).content(draft.toString()))
+        mvc.perform(post("/api/frameworks").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON).content(draft.toString()))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("skills[1].id"));
-        mvc.perform(post("/api/frameworks").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/frameworks").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"id\":\"x\",\"name\":\"X\",\"skills\":[],\"extra\":true}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("extra"));
-        mvc.perform(get("/api/frameworks").header("X-Org-Id", org).param("size", "101")).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/frameworks").with(bearer(admin)).param("size", "101")).andExpect(status().isBadRequest());
 
-        mvc.perform(post("/api/role-profiles").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/role-profiles").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"id\":\"coach\",\"name\":\"Coach\",\"frameworkId\":\"soft-skills-default\",\"targets\":[{\"skillId\":\"juggling\",\"targetLevel\":4,\"weight\":1}]}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("targets[0].skillId"));
-        mvc.perform(post("/api/role-profiles").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/role-profiles").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"id\":\"coach\",\"name\":\"Coach\",\"frameworkId\":\"soft-skills-default\",\"targets\":[{\"skillId\":\"empathy\",\"targetLevel\":6,\"weight\":1}]}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("targets[0].targetLevel"));
-        mvc.perform(post("/api/role-profiles").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/role-profiles").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"id\":\"coach\",\"name\":\"Coach\",\"frameworkId\":\"soft-skills-default\",\"targets\":[{\"skillId\":\"empathy\",\"targetLevel\":4,\"weight\":1.5}]}"))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(1));
-        mvc.perform(post("/api/role-profiles/coach/versions").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/role-profiles/coach/versions").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"Coach\",\"frameworkId\":\"soft-skills-default\",\"targets\":[{\"skillId\":\"empathy\",\"targetLevel\":5,\"weight\":2}]}"))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(2));
-        mvc.perform(get("/api/role-profiles").header("X-Org-Id", org).param("size", "100"))
+        mvc.perform(get("/api/role-profiles").with(bearer(admin)).param("size", "100"))
                 .andExpect(jsonPath("$.items[*].id").value(Matchers.hasItems("specialist", "senior-specialist", "team-lead", "manager", "coach")));
-        mvc.perform(post("/api/role-profiles/coach/versions/2/retire").header("X-Org-Id", org))
+        mvc.perform(post("/api/role-profiles/coach/versions/2/retire").with(bearer(admin)))
                 .andExpect(jsonPath("$.status").value("RETIRED"));
-        mvc.perform(get("/api/role-profiles/coach").header("X-Org-Id", org)).andExpect(jsonPath("$.version").value(1));
+        mvc.perform(get("/api/role-profiles/coach").with(bearer(admin))).andExpect(jsonPath("$.version").value(1));
     }
 
     @Test
@@ -612,7 +685,7 @@ abstract class AssessmentHopContract {
                  {"userName":"ben-%1$s","displayName":"Ben","email":"ben-%1$s@example.com","managerUserName":"ann-%1$s"},
                  {"userName":"ceo-%1$s","displayName":"C\u03bfra","email":"ceo-%1$s@example.com"}]
                 """.formatted(u);
-        String first = mvc.perform(post("/api/people/import").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON).content(batch))
+        String first = mvc.perform(post("/api/people/import").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON).content(batch))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.created").value(3))
                 .andExpect(jsonPath("$.people[0].userName").value("ann-" + u))
@@ -620,19 +693,19 @@ abstract class AssessmentHopContract {
         JsonNode people = json.readTree(first).get("people");
         String ann = people.get(0).get("personId").asString();
         String ceo = people.get(2).get("personId").asString();
-        mvc.perform(get("/api/people/" + ann).header("X-Org-Id", org)).andExpect(jsonPath("$.managerId").value(ceo));
-        mvc.perform(get("/api/people/" + ceo).header("X-Org-Id", org)).andExpect(jsonPath("$.displayName").value("Cora"));
-        mvc.perform(post("/api/people/import").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON).content(batch))
+        mvc.perform(get("/api/people/" + ann).with(bearer(admin))).andExpect(jsonPath("$.managerId").value(ceo));
+        mvc.perform(get("/api/people/" + ceo).with(bearer(admin))).andExpect(jsonPath("$.displayName").value("Cora"));
+        mvc.perform(post("/api/people/import").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON).content(batch))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.unchanged").value(3));
-        mvc.perform(post("/api/people/import").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/people/import").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content(batch.replace("\"email\":\"ceo-%1$s@example.com\"}".formatted(u),
                                 "\"email\":\"ceo-%1$s@example.com\",\"managerUserName\":\"ben-%1$s\"}".formatted(u))))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("cycle")));
-        mvc.perform(post("/api/people/import").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/people/import").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("[{\"userName\":\"x\",\"displayName\":\"X\",\"email\":\"nope\"}]"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(post("/api/people/import").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON).content("[]"))
+        mvc.perform(post("/api/people/import").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON).content("[]"))
                 .andExpect(status().isBadRequest());
     }
 
@@ -654,43 +727,43 @@ abstract class AssessmentHopContract {
         refused(post("/api/assessment-requests"), "{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"raters\":[]}".formatted(alice), 400, "raters");
         refused(post("/api/assessment-requests"), "{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"dueOn\":\"tomorrow\"}".formatted(alice), 400, "dueOn");
 
-        String id = json.readTree(mvc.perform(post("/api/assessment-requests").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
+        String id = json.readTree(mvc.perform(post("/api/assessment-requests").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"peerIds\":[\"%s\"]}".formatted(alice, peer)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
         String inv = DeterministicIds.of("invitation", id, bob);
         String path = "/api/assessments/" + id + "/invitations/" + inv + "/response";
-        JsonNode questionnaire = json.readTree(mvc.perform(get("/api/assessments/" + id + "/invitations/" + inv).header("X-Org-Id", org))
+        JsonNode questionnaire = json.readTree(mvc.perform(get("/api/assessments/" + id + "/invitations/" + inv).with(bearer(as(bob))))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.group").value("MANAGER"))
                 .andExpect(jsonPath("$.skills.length()").value(21)).andReturn().getResponse().getContentAsString());
         String firstIndicator = questionnaire.get("skills").get(0).get("indicators").get(0).get("id").asString();
-        refused(put(path), "{\"answers\":[{\"indicatorId\":\"%s\",\"level\":3}]}".formatted(firstIndicator), 422, "answers");
-        refused(put(path), "{\"answers\":[{\"indicatorId\":\"%s\",\"level\":7}]}".formatted(firstIndicator), 400, "answers[0].level");
-        refused(put(path), "{\"answers\":[{\"indicatorId\":\"%s\",\"level\":3,\"notObserved\":true}]}".formatted(firstIndicator), 400, "answers[0]");
-        refused(put(path), "{\"answers\":[{\"indicatorId\":\"juggling-1\",\"level\":3}]}", 422, "answers[0].indicatorId");
-        refused(put(path), "{\"answers\":[{\"indicatorId\":\"%1$s\",\"level\":3},{\"indicatorId\":\"%1$s\",\"level\":3}]}".formatted(firstIndicator), 422, "answers[1].indicatorId");
-        String full = answers(id, inv, Map.of(), 3, Map.of());
-        refused(put(path), full.replace("\"comments\":{}", "\"comments\":{\"juggling\":\"x\"}"), 422, "comments.juggling");
-        refused(put(path), full.replace("\"comments\":{}", "\"comments\":{\"empathy\":\"\u0430\u0432\u0435p\"}"), 422, "comments.empathy");
-        refused(put("/api/assessments/" + id + "/invitations/nope/response"), full, 404, null);
-        mvc.perform(get("/api/assessments/" + id + "/invitations/nope").header("X-Org-Id", "another-org")).andExpect(status().isNotFound());
+        refused(as(bob), put(path), "{\"answers\":[{\"indicatorId\":\"%s\",\"level\":3}]}".formatted(firstIndicator), 422, "answers");
+        refused(as(bob), put(path), "{\"answers\":[{\"indicatorId\":\"%s\",\"level\":7}]}".formatted(firstIndicator), 400, "answers[0].level");
+        refused(as(bob), put(path), "{\"answers\":[{\"indicatorId\":\"%s\",\"level\":3,\"notObserved\":true}]}".formatted(firstIndicator), 400, "answers[0]");
+        refused(as(bob), put(path), "{\"answers\":[{\"indicatorId\":\"juggling-1\",\"level\":3}]}", 422, "answers[0].indicatorId");
+        refused(as(bob), put(path), "{\"answers\":[{\"indicatorId\":\"%1$s\",\"level\":3},{\"indicatorId\":\"%1$s\",\"level\":3}]}".formatted(firstIndicator), 422, "answers[1].indicatorId");
+        String full = answers(bob, id, inv, Map.of(), 3, Map.of());
+        refused(as(bob), put(path), full.replace("\"comments\":{}", "\"comments\":{\"juggling\":\"x\"}"), 422, "comments.juggling");
+        refused(as(bob), put(path), full.replace("\"comments\":{}", "\"comments\":{\"empathy\":\"\u0430\u0432\u0435p\"}"), 422, "comments.empathy");
+        refused(as(bob), put("/api/assessments/" + id + "/invitations/nope/response"), full, 404, null);
+        mvc.perform(get("/api/assessments/" + id + "/invitations/nope").with(bearer(TestTokens.admin("another-org", "admin-elsewhere")))).andExpect(status().isNotFound());
 
-        mvc.perform(post("/api/assessments/" + id + "/close").header("X-Org-Id", org))
+        mvc.perform(post("/api/assessments/" + id + "/close").with(bearer(admin)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"))
                 .andExpect(jsonPath("$.closeReason").value(Matchers.containsString("no results")));
         refused(post("/api/assessments/" + id + "/close"), null, 409, null);
-        refused(put(path), full, 409, null);
+        refused(as(bob), put(path), full, 409, null);
 
         byte[] huge = new byte[300_000];
         java.util.Arrays.fill(huge, (byte) ' ');
         huge[0] = '{';
         huge[huge.length - 1] = '}';
-        mvc.perform(post("/api/assessment-requests").header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON).content(huge))
+        mvc.perform(post("/api/assessment-requests").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON).content(huge))
                 .andExpect(status().isPayloadTooLarge());
         String key = UUID.randomUUID().toString();
         String request = "{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"peerIds\":[\"%s\"]}".formatted(alice, peer);
-        String a = mvc.perform(post("/api/assessment-requests").header("X-Org-Id", org).header("Idempotency-Key", key)
+        String a = mvc.perform(post("/api/assessment-requests").with(bearer(admin)).header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON).content(request)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        String b = mvc.perform(post("/api/assessment-requests").header("X-Org-Id", org).header("Idempotency-Key", key)
+        String b = mvc.perform(post("/api/assessment-requests").with(bearer(admin)).header("Idempotency-Key", key)
                         .contentType(MediaType.APPLICATION_JSON).content(request))
                 .andExpect(header().string("Idempotent-Replayed", "true")).andReturn().getResponse().getContentAsString();
         assertThat(json.readTree(b).get("id")).isEqualTo(json.readTree(a).get("id"));
@@ -698,9 +771,13 @@ abstract class AssessmentHopContract {
 
     // ---- helpers ----
 
-    void refused(MockHttpServletRequestBuilder request, String body, int status,
+    void refused(MockHttpServletRequestBuilder request, String body, int status, String field) throws Exception {
+        refused(admin, request, body, status, field);
+    }
+
+    void refused(String token, MockHttpServletRequestBuilder request, String body, int status,
                  String field) throws Exception {
-        request.header("X-Org-Id", org);
+        request.with(bearer(token));
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).content(body);
         }
@@ -713,7 +790,7 @@ abstract class AssessmentHopContract {
 
     void scimRefused(MockHttpServletRequestBuilder request, String body, int status,
                      String scimType, String mentions) throws Exception {
-        var result = mvc.perform(request.header("X-Org-Id", org).contentType("application/scim+json").content(body))
+        var result = mvc.perform(request.with(bearer(hr)).contentType("application/scim+json").content(body))
                 .andExpect(status().is(status))
                 .andExpect(content().contentTypeCompatibleWith("application/scim+json"))
                 .andExpect(jsonPath("$.schemas[0]").value("urn:ietf:params:scim:api:messages:2.0:Error"))
@@ -737,17 +814,17 @@ abstract class AssessmentHopContract {
 
     String scimUser(String name, String managerId) throws Exception {
         String userName = name + "-" + UUID.randomUUID().toString().substring(0, 6);
-        String response = mvc.perform(post("/scim/v2/Users").header("X-Org-Id", org).contentType("application/scim+json")
+        String response = mvc.perform(post("/scim/v2/Users").with(bearer(hr)).contentType("application/scim+json")
                         .content(scimBody(userName, name, managerId)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         return json.readTree(response).get("id").asString();
     }
 
     /** Answers every indicator: the given level per named skill, {@code otherwise} elsewhere (0 = not observed). */
-    String answers(String assessmentId, String invitationId, Map<String, Integer> levels, int otherwise,
+    String answers(String raterId, String assessmentId, String invitationId, Map<String, Integer> levels, int otherwise,
                    Map<String, String> comments) throws Exception {
         JsonNode q = json.readTree(mvc.perform(get("/api/assessments/" + assessmentId + "/invitations/" + invitationId)
-                .header("X-Org-Id", org)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+                .with(bearer(as(raterId)))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         ObjectNode body = json.createObjectNode();
         var list = body.putArray("answers");
         for (JsonNode skill : q.get("skills")) {
@@ -766,11 +843,12 @@ abstract class AssessmentHopContract {
         return body.toString();
     }
 
-    String respond(String assessmentId, String invitationId, Map<String, Integer> levels, int otherwise,
+    /** The rater answers their own invitation, with their own token. */
+    String respond(String raterId, String assessmentId, String invitationId, Map<String, Integer> levels, int otherwise,
                    Map<String, String> comments) throws Exception {
         return mvc.perform(put("/api/assessments/" + assessmentId + "/invitations/" + invitationId + "/response")
-                        .header("X-Org-Id", org).contentType(MediaType.APPLICATION_JSON)
-                        .content(answers(assessmentId, invitationId, levels, otherwise, comments)))
+                        .with(bearer(as(raterId))).contentType(MediaType.APPLICATION_JSON)
+                        .content(answers(raterId, assessmentId, invitationId, levels, otherwise, comments)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
@@ -798,7 +876,7 @@ abstract class AssessmentHopContract {
                 ? "{\"userName\":\"%s\",\"displayName\":\"%s\",\"email\":\"%s@example.com\"}".formatted(userName, name, userName)
                 : "{\"userName\":\"%s\",\"displayName\":\"%s\",\"email\":\"%s@example.com\",\"managerId\":\"%s\"}"
                         .formatted(userName, name, userName, managerId);
-        String response = mvc.perform(post("/api/people").header("X-Org-Id", org)
+        String response = mvc.perform(post("/api/people").with(bearer(admin))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         return json.readTree(response).get("personId").asString();

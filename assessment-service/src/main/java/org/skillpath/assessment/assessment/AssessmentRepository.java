@@ -12,5 +12,7 @@ public interface AssessmentRepository extends MongoRepository<Assessment, String
 
     Page<Assessment> findByOrgIdAndPersonId(String orgId, String personId, Pageable pageable);
 
+    boolean existsByOrgIdAndPersonId(String orgId, String personId);
+
     Page<Assessment> findByOrgIdAndPersonIdAndStatus(String orgId, String personId, Assessment.Status status, Pageable pageable);
 }

@@ -237,9 +237,9 @@ public class AssessmentService {
     }
 
     /** What an invited rater answers: the skills of the role profile with their indicators, and their own answers. */
-    public Questionnaire questionnaire(String orgId, String assessmentId, String invitationId) {
+    public Questionnaire questionnaire(String orgId, String raterId, String assessmentId, String invitationId) {
         Assessment a = find(orgId, assessmentId);
-        Invitation inv = invitation(a, invitationId);
+        Invitation inv = invitation(a, invitationId, raterId);
         RoleProfile profile = profileOf(a);
         SkillFramework fw = frameworkOf(a);
         String name = people.find(orgId, a.getPersonId()).map(Person::getDisplayName).orElse(null);
@@ -264,10 +264,11 @@ public class AssessmentService {
      * Records (or replaces) a rater's response. The last awaited response closes the assessment and publishes
      * its results in the same write; concurrent writers are serialised by the document version.
      */
-    public Assessment respond(String orgId, String assessmentId, String invitationId, AssessmentDrafts.ResponseDraft d) {
+    public Assessment respond(String orgId, String raterId, String assessmentId, String invitationId,
+                              AssessmentDrafts.ResponseDraft d) {
         return retrying(() -> {
             Assessment a = find(orgId, assessmentId);
-            Invitation inv = invitation(a, invitationId);
+            Invitation inv = invitation(a, invitationId, raterId);
             if (!a.acceptsAnswers()) {
                 throw ApiException.conflict("assessment " + assessmentId + " is " + a.getStatus() + ": it takes no more answers");
             }
@@ -445,8 +446,14 @@ public class AssessmentService {
      */
     public Optional<Assessment> reassess(String orgId, String eventKey, String personId, String previousAssessmentId,
                                          String roleProfileId, LocalDate dueOn) {
-        Assessment previous = assessments.findByIdAndOrgId(previousAssessmentId, orgId)
-                .orElseThrow(() -> new IllegalArgumentException("no assessment " + previousAssessmentId + " in " + orgId));
+        // Looked up in every organisation, so an event that names another organisation's assessment is told apart
+        // from one that names none (and dead-lettered as such) rather than acted on.
+        Assessment previous = assessments.findById(previousAssessmentId)
+                .orElseThrow(() -> new IllegalArgumentException("no assessment " + previousAssessmentId));
+        if (!previous.getOrgId().equals(orgId)) {
+            throw new IllegalArgumentException("organisation mismatch: assessment " + previousAssessmentId
+                    + " is not of organisation " + orgId);
+        }
         if (!previous.getPersonId().equals(personId)) {
             throw new IllegalArgumentException("assessment " + previousAssessmentId + " is not of person " + personId);
         }
@@ -491,9 +498,13 @@ public class AssessmentService {
         return assessments.findByIdAndOrgId(id, orgId).orElseThrow(() -> ApiException.notFound("assessment", id));
     }
 
-    private static Invitation invitation(Assessment a, String invitationId) {
-        return a.getInvitations().stream().filter(i -> i.id().equals(invitationId)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("invitation", invitationId));
+    /**
+     * The invitation, if it is the rater's own; anyone else (the person assessed, their manager, an admin) is told
+     * it does not exist, so no one can read or write another rater's answers.
+     */
+    private static Invitation invitation(Assessment a, String invitationId, String raterId) {
+        return a.getInvitations().stream().filter(i -> i.id().equals(invitationId) && raterId.equals(i.raterId()))
+                .findFirst().orElseThrow(() -> ApiException.notFound("invitation", invitationId));
     }
 
     private StoredFramework frameworkOf(String orgId, RoleProfile profile, String field) {

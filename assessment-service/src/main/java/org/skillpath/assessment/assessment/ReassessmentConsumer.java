@@ -14,7 +14,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import tools.jackson.databind.ObjectMapper;
 
-/** Consumes {@code skillpath.progress.v1}: a due reassessment starts a new assessment with the same raters. */
+/**
+ * Consumes {@code skillpath.progress.v1}: a due reassessment starts a new assessment with the same raters. An
+ * event whose organisation is not that of the assessment it names changes nothing and is dead-lettered.
+ */
 @ConsumesEvents(binding = "progressEvents-in-0", types = {"org.skillpath.reassessment.due"})
 @Configuration(proxyBeanMethods = false)
 class ReassessmentConsumer {
@@ -31,8 +34,8 @@ class ReassessmentConsumer {
                 throw new PoisonEventException("reassessment.due " + event.id() + " lacks personId, orgId or previousAssessmentId");
             }
             if (!orgId.equals(event.orgId())) {
-                throw new PoisonEventException("event " + event.id() + " is for organisation " + event.orgId()
-                        + " but its data for " + orgId);
+                throw new PoisonEventException("organisation mismatch: event " + event.id() + " is for organisation "
+                        + event.orgId() + " but its data for " + orgId);
             }
             return this;
         }

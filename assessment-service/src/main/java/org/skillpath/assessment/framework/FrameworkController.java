@@ -8,6 +8,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import org.skillpath.assessment.security.AllowedCallers;
+import org.skillpath.assessment.security.Scopes;
+import org.skillpath.kit.security.Caller;
+import org.skillpath.kit.security.RateLimited;
 import org.skillpath.kit.web.ApiException;
 import org.skillpath.kit.web.CurrentOrg;
 import org.skillpath.kit.web.IdempotentRequests;
@@ -24,7 +28,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Admin API of skill frameworks: create, version, retire, and exchange them as IMS CASE 1.1 packages. */
+/**
+ * Skill frameworks: create, version, retire, and exchange them as IMS CASE 1.1 packages. Everyone of the
+ * organisation reads them (they say what is assessed); L&D admins and import clients (scope frameworks:write)
+ * write them.
+ */
 @RestController
 @RequestMapping("/api/frameworks")
 @Validated
@@ -59,6 +67,7 @@ class FrameworkController {
     }
 
     /** Every version, ordered by id then newest version first. */
+    @AllowedCallers(anyPerson = true, scopes = Scopes.FRAMEWORKS_WRITE)
     @GetMapping
     PageResponse<FrameworkSummary> list(@CurrentOrg String orgId, @RequestParam(required = false) FrameworkStatus status,
                                         @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -67,24 +76,28 @@ class FrameworkController {
     }
 
     /** The organisation's current version of the default framework. */
+    @AllowedCallers(anyPerson = true, scopes = Scopes.FRAMEWORKS_WRITE)
     @GetMapping("/default")
     FrameworkView defaultFramework(@CurrentOrg String orgId) {
         return current(orgId, FrameworkCatalog.DEFAULT_FRAMEWORK);
     }
 
     /** The latest active version: what new assessments are rated against. */
+    @AllowedCallers(anyPerson = true, scopes = Scopes.FRAMEWORKS_WRITE)
     @GetMapping("/{id}")
     FrameworkView current(@CurrentOrg String orgId, @PathVariable String id) {
         return catalog.currentFramework(orgId, id).map(FrameworkView::of)
                 .orElseThrow(() -> ApiException.notFound("active framework", id));
     }
 
+    @AllowedCallers(anyPerson = true, scopes = Scopes.FRAMEWORKS_WRITE)
     @GetMapping("/{id}/versions/{version}")
     FrameworkView version(@CurrentOrg String orgId, @PathVariable String id, @PathVariable @Min(1) int version) {
         return catalog.framework(orgId, id, version).map(FrameworkView::of)
                 .orElseThrow(() -> ApiException.notFound("framework", id + " version " + version));
     }
 
+    @AllowedCallers(roles = Caller.LD_ADMIN, scopes = Scopes.FRAMEWORKS_WRITE)
     @PostMapping
     ResponseEntity<?> create(@CurrentOrg String orgId, @Valid @RequestBody FrameworkDrafts.FrameworkDraft draft,
                              @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
@@ -92,6 +105,7 @@ class FrameworkController {
                 () -> created(catalog.createFramework(orgId, draft, "api")));
     }
 
+    @AllowedCallers(roles = Caller.LD_ADMIN, scopes = Scopes.FRAMEWORKS_WRITE)
     @PostMapping("/{id}/versions")
     ResponseEntity<?> newVersion(@CurrentOrg String orgId, @PathVariable String id,
                                  @Valid @RequestBody FrameworkDrafts.FrameworkDraft draft,
@@ -101,11 +115,13 @@ class FrameworkController {
     }
 
     /** Retired versions stay readable (assessments pinned to them) but are no longer offered. */
+    @AllowedCallers(roles = Caller.LD_ADMIN, scopes = Scopes.FRAMEWORKS_WRITE)
     @PostMapping("/{id}/versions/{version}/retire")
     FrameworkView retire(@CurrentOrg String orgId, @PathVariable String id, @PathVariable @Min(1) int version) {
         return FrameworkView.of(catalog.retireFramework(orgId, id, version));
     }
 
+    @AllowedCallers(anyPerson = true, scopes = Scopes.FRAMEWORKS_WRITE)
     @GetMapping("/{id}/versions/{version}/case")
     JsonNode exportCase(@CurrentOrg String orgId, @PathVariable String id, @PathVariable @Min(1) int version) {
         return caseFormat.export(orgId, catalog.framework(orgId, id, version)
@@ -116,6 +132,8 @@ class FrameworkController {
      * Imports a CASE package as a new framework, or as the next version of the framework with the same id.
      * {@code frameworkId} names it; by default a package exported here keeps its id, others are named by title.
      */
+    @AllowedCallers(roles = Caller.LD_ADMIN, scopes = Scopes.FRAMEWORKS_WRITE)
+    @RateLimited("framework-import")
     @PostMapping("/case")
     ResponseEntity<?> importCase(@CurrentOrg String orgId, @RequestBody JsonNode body,
                                  @RequestParam(required = false) @Pattern(regexp = FrameworkDrafts.KEY) String frameworkId,

@@ -7,6 +7,9 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.skillpath.assessment.security.AllowedCallers;
+import org.skillpath.assessment.security.Scopes;
+import org.skillpath.kit.security.Caller;
 import org.skillpath.kit.web.ApiException;
 import org.skillpath.kit.web.CurrentOrg;
 import org.skillpath.kit.web.IdempotentRequests;
@@ -22,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admin API of role profiles: a target level and a weight per skill, versioned and retirable. */
+/**
+ * Role profiles: a target level and a weight per skill, versioned and retirable. Read by everyone of the
+ * organisation, written by L&D admins and import clients (scope frameworks:write).
+ */
 @RestController
 @RequestMapping("/api/role-profiles")
 @Validated
@@ -45,6 +51,7 @@ class RoleProfileController {
         }
     }
 
+    @AllowedCallers(anyPerson = true, scopes = Scopes.FRAMEWORKS_WRITE)
     @GetMapping
     PageResponse<RoleProfileView> list(@CurrentOrg String orgId, @RequestParam(required = false) FrameworkStatus status,
                                        @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -52,18 +59,21 @@ class RoleProfileController {
         return PageResponse.of(catalog.roleProfiles(orgId, status, page, size).map(RoleProfileView::of));
     }
 
+    @AllowedCallers(anyPerson = true, scopes = Scopes.FRAMEWORKS_WRITE)
     @GetMapping("/{id}")
     RoleProfileView current(@CurrentOrg String orgId, @PathVariable String id) {
         return catalog.currentRoleProfile(orgId, id).map(RoleProfileView::of)
                 .orElseThrow(() -> ApiException.notFound("active role profile", id));
     }
 
+    @AllowedCallers(anyPerson = true, scopes = Scopes.FRAMEWORKS_WRITE)
     @GetMapping("/{id}/versions/{version}")
     RoleProfileView version(@CurrentOrg String orgId, @PathVariable String id, @PathVariable @Min(1) int version) {
         return catalog.roleProfile(orgId, id, version).map(RoleProfileView::of)
                 .orElseThrow(() -> ApiException.notFound("role profile", id + " version " + version));
     }
 
+    @AllowedCallers(roles = Caller.LD_ADMIN, scopes = Scopes.FRAMEWORKS_WRITE)
     @PostMapping
     ResponseEntity<?> create(@CurrentOrg String orgId, @Valid @RequestBody FrameworkDrafts.RoleProfileDraft draft,
                              @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
@@ -71,6 +81,7 @@ class RoleProfileController {
                 () -> created(catalog.createRoleProfile(orgId, draft)));
     }
 
+    @AllowedCallers(roles = Caller.LD_ADMIN, scopes = Scopes.FRAMEWORKS_WRITE)
     @PostMapping("/{id}/versions")
     ResponseEntity<?> newVersion(@CurrentOrg String orgId, @PathVariable String id,
                                  @Valid @RequestBody FrameworkDrafts.RoleProfileDraft draft,
@@ -79,6 +90,7 @@ class RoleProfileController {
                 () -> created(catalog.newRoleProfileVersion(orgId, id, draft)));
     }
 
+    @AllowedCallers(roles = Caller.LD_ADMIN, scopes = Scopes.FRAMEWORKS_WRITE)
     @PostMapping("/{id}/versions/{version}/retire")
     RoleProfileView retire(@CurrentOrg String orgId, @PathVariable String id, @PathVariable @Min(1) int version) {
         return RoleProfileView.of(catalog.retireRoleProfile(orgId, id, version));

@@ -9,7 +9,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.skillpath.kit.web.ApiException;
+import org.skillpath.assessment.security.AllowedCallers;
+import org.skillpath.assessment.security.Scopes;
+import org.skillpath.kit.security.Caller;
+import org.skillpath.kit.security.Callers;
+import org.skillpath.kit.security.CurrentCaller;
+import org.skillpath.kit.security.RateLimited;
 import org.skillpath.kit.web.CurrentOrg;
 import org.skillpath.kit.web.IdempotentRequests;
 import org.skillpath.kit.web.PageResponse;
@@ -28,6 +33,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * The people directory over plain JSON. HR systems (scope people:write) and L&D admins keep it; a person reads
+ * and may adjust their own preferences, a manager reads their reports (see {@link PeopleAccess}).
+ */
 @RestController
 @RequestMapping("/api/people")
 @Validated
@@ -38,13 +47,17 @@ class PeopleController {
     private final PeopleService people;
     private final PersonRepository repository;
     private final IdempotentRequests idempotent;
+    private final PeopleAccess access;
 
-    PeopleController(PeopleService people, PersonRepository repository, IdempotentRequests idempotent) {
+    PeopleController(PeopleService people, PersonRepository repository, IdempotentRequests idempotent,
+                     PeopleAccess access) {
         this.people = people;
         this.repository = repository;
         this.idempotent = idempotent;
+        this.access = access;
     }
 
+    @AllowedCallers(roles = Caller.LD_ADMIN, scopes = Scopes.PEOPLE_WRITE)
     @PostMapping
     ResponseEntity<?> create(@CurrentOrg String orgId, @Valid @RequestBody PersonDetails details,
                              @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
@@ -58,6 +71,8 @@ class PeopleController {
      * A first load from an HR export: a JSON array of people, created or updated by userName, managers named by
      * id or by userName. Validated as a whole before anything is written; re-running it changes nothing.
      */
+    @AllowedCallers(roles = Caller.LD_ADMIN, scopes = Scopes.PEOPLE_WRITE)
+    @RateLimited("people-import")
     @PostMapping("/import")
     ResponseEntity<?> importAll(@CurrentOrg String orgId,
                                 @RequestBody @NotNull @NotEmpty @Size(max = MAX_IMPORT) List<@Valid @NotNull PersonImport> batch,
@@ -66,23 +81,41 @@ class PeopleController {
                 () -> ResponseEntity.ok(people.importAll(orgId, batch)));
     }
 
+    @AllowedCallers(anyPerson = true, scopes = {Scopes.PEOPLE_READ, Scopes.PEOPLE_WRITE})
     @GetMapping("/{id}")
-    PersonUpserted get(@CurrentOrg String orgId, @PathVariable String id) {
-        return people.find(orgId, id).map(Person::toEvent).orElseThrow(() -> ApiException.notFound("person", id));
+    PersonUpserted get(@CurrentCaller Caller caller, @CurrentOrg String orgId, @PathVariable String id) {
+        return access.readable(caller, orgId, id).toEvent();
     }
 
+    /**
+     * Replaces the person's details. A person may send their own entry back with other preferences (locale, time
+     * zone, mentoring opt-in); everything else in it belongs to HR.
+     */
+    @AllowedCallers(anyPerson = true, scopes = Scopes.PEOPLE_WRITE)
     @PutMapping("/{id}")
-    PersonUpserted replace(@CurrentOrg String orgId, @PathVariable String id, @Valid @RequestBody PersonDetails details) {
-        return people.replace(orgId, id, details).toEvent();
+    PersonUpserted replace(@CurrentCaller Caller caller, @CurrentOrg String orgId, @PathVariable String id,
+                           @Valid @RequestBody PersonDetails details) {
+        if (PeopleAccess.managesDirectory(caller)) {
+            return people.replace(orgId, id, details).toEvent();
+        }
+        Person person = access.readable(caller, orgId, id);
+        if (access.relation(caller, person) != PeopleAccess.Relation.SELF || !details.sameDirectoryEntryAs(person.details())) {
+            throw Callers.forbidden("requires the scope " + Scopes.PEOPLE_WRITE + " or the role " + Caller.LD_ADMIN
+                    + "; a person may change only their own locale, timeZone and mentorOptIn");
+        }
+        return people.changePreferences(orgId, id, details).toEvent();
     }
 
     /** Erases the person (tombstone on the people topic; results kept only anonymised). */
+    @AllowedCallers(roles = Caller.LD_ADMIN, scopes = Scopes.PEOPLE_WRITE)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> erase(@CurrentOrg String orgId, @PathVariable String id) {
         people.erase(orgId, id);
         return ResponseEntity.noContent().build();
     }
 
+    /** The whole directory: for admins and people-scoped integrations, not for browsing colleagues. */
+    @AllowedCallers(roles = Caller.LD_ADMIN, scopes = {Scopes.PEOPLE_READ, Scopes.PEOPLE_WRITE})
     @GetMapping
     PageResponse<PersonUpserted> list(@CurrentOrg String orgId,
                                       @RequestParam(defaultValue = "0") @Min(0) int page,

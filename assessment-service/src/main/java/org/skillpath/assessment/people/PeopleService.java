@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
@@ -71,8 +72,21 @@ public class PeopleService {
     /** Replaces a person's details; publishes an upsert only when something changed. */
     public Person replace(String orgId, String id, PersonDetails given) {
         PersonDetails details = cleaned(given, "");
+        return change(orgId, id, current -> details);
+    }
+
+    /**
+     * Changes only the person's own preferences (locale, time zone, mentoring opt-in), applied to the stored
+     * entry as it is at the time of writing, so a concurrent change by HR is never undone.
+     */
+    public Person changePreferences(String orgId, String id, PersonDetails given) {
+        return change(orgId, id, current -> current.withPreferencesOf(given));
+    }
+
+    private Person change(String orgId, String id, UnaryOperator<PersonDetails> next) {
         for (int attempt = 1; ; attempt++) {
             Person person = find(orgId, id).orElseThrow(() -> ApiException.notFound("person", id));
+            PersonDetails details = next.apply(person.details());
             validate(orgId, id, details, "");
             if (!person.update(details, clock.instant(), this::upserted)) {
                 return person;

@@ -1,5 +1,7 @@
 package org.skillpath.assessment.people;
 
+import java.util.Objects;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -18,4 +20,18 @@ public record PersonDetails(
         @Size(max = 64) String timeZone,
         Boolean active,
         Boolean mentorOptIn) {
+
+    /** True when both describe the same directory entry: everything HR owns, i.e. all but the preferences. */
+    boolean sameDirectoryEntryAs(PersonDetails other) {
+        return Objects.equals(userName, other.userName) && Objects.equals(displayName, other.displayName)
+                && Objects.equals(email, other.email) && Objects.equals(managerId, other.managerId)
+                && Objects.equals(department, other.department) && Objects.equals(employeeNumber, other.employeeNumber)
+                && !Boolean.FALSE.equals(active) == !Boolean.FALSE.equals(other.active);
+    }
+
+    /** This directory entry with the other's personal preferences: locale, time zone and mentoring opt-in. */
+    PersonDetails withPreferencesOf(PersonDetails other) {
+        return new PersonDetails(userName, displayName, email, managerId, department, employeeNumber, other.locale,
+                other.timeZone, active, other.mentorOptIn);
+    }
 }

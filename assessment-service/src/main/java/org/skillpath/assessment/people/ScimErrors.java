@@ -38,12 +38,17 @@ class ScimErrors {
         return error(e.status(), e.scimType(), e.getMessage());
     }
 
-    /** Refusals of the directory itself (unknown manager, confusable name, duplicate userName, not found). */
+    /**
+     * Refusals of the directory itself (unknown manager, confusable name, duplicate userName, not found) and of
+     * the caller (a role or scope missing).
+     */
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> api(ApiException e) {
         return switch (e.status()) {
             case CONFLICT -> error(HttpStatus.CONFLICT, "uniqueness", e.getMessage());
             case NOT_FOUND -> error(HttpStatus.NOT_FOUND, null, e.getMessage());
+            case FORBIDDEN -> error(HttpStatus.FORBIDDEN, null, e.getMessage());
+            case UNAUTHORIZED -> error(HttpStatus.UNAUTHORIZED, null, e.getMessage());
             case CONTENT_TOO_LARGE -> error(HttpStatus.CONTENT_TOO_LARGE, null, e.getMessage());
             default -> error(HttpStatus.BAD_REQUEST, "invalidValue", e.getMessage());
         };

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.skillpath.assessment.security.AllowedCallers;
+import org.skillpath.assessment.security.Scopes;
+import org.skillpath.kit.security.Caller;
+import org.skillpath.kit.security.CurrentCaller;
 import org.skillpath.kit.web.CurrentOrg;
 import org.skillpath.kit.web.IdempotentRequests;
 import org.springframework.data.domain.Page;
@@ -31,7 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * SCIM 2.0 Users (RFC 7644 subset) for corporate HR and identity platforms: create, get, list with
  * {@code filter=userName eq "..."}, replace, patch and delete (which erases the person). Answers and errors are
- * {@code application/scim+json}.
+ * {@code application/scim+json}. Provisioning clients (scope people:write) and L&D admins keep the directory;
+ * reads are open as on {@code /api/people} (see {@link PeopleAccess}).
  */
 @RestController
 @RequestMapping("/scim/v2/Users")
@@ -46,16 +51,19 @@ class ScimUsersController {
     private final ScimUsers scim;
     private final IdempotentRequests idempotent;
     private final ObjectMapper json;
+    private final PeopleAccess access;
 
     ScimUsersController(PeopleService people, PersonRepository repository, ScimUsers scim, IdempotentRequests idempotent,
-                        ObjectMapper json) {
+                        ObjectMapper json, PeopleAccess access) {
         this.people = people;
         this.repository = repository;
         this.scim = scim;
         this.idempotent = idempotent;
         this.json = json;
+        this.access = access;
     }
 
+    @AllowedCallers(roles = Caller.LD_ADMIN, scopes = Scopes.PEOPLE_WRITE)
     @PostMapping
     ResponseEntity<?> create(@CurrentOrg String orgId, @RequestBody JsonNode body,
                              @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
@@ -69,12 +77,14 @@ class ScimUsersController {
         }).body(response.getBody());
     }
 
+    @AllowedCallers(anyPerson = true, scopes = {Scopes.PEOPLE_READ, Scopes.PEOPLE_WRITE})
     @GetMapping("/{id}")
-    ResponseEntity<JsonNode> get(@CurrentOrg String orgId, @PathVariable String id) {
-        return ok(scim.toScim(find(orgId, id)));
+    ResponseEntity<JsonNode> get(@CurrentCaller Caller caller, @CurrentOrg String orgId, @PathVariable String id) {
+        return ok(scim.toScim(access.readable(caller, orgId, id)));
     }
 
     /** Users ordered by userName; {@code startIndex} is 1-based, {@code count} at most 100 (RFC 7644 §3.4.2.4). */
+    @AllowedCallers(roles = Caller.LD_ADMIN, scopes = {Scopes.PEOPLE_READ, Scopes.PEOPLE_WRITE})
     @GetMapping
     ResponseEntity<JsonNode> list(@CurrentOrg String orgId, @RequestParam(required = false) String filter,
                                     @RequestParam(defaultValue = "1") int startIndex,
@@ -120,12 +130,14 @@ class ScimUsersController {
     }
 
     /** Replaces what SCIM owns of the user; the person's own preferences (mentoring opt-in) are kept. */
+    @AllowedCallers(roles = Caller.LD_ADMIN, scopes = Scopes.PEOPLE_WRITE)
     @PutMapping("/{id}")
     ResponseEntity<JsonNode> replace(@CurrentOrg String orgId, @PathVariable String id, @RequestBody JsonNode body) {
         Person current = find(orgId, id);
         return ok(scim.toScim(people.replace(orgId, id, scim.fromScim(body, current))));
     }
 
+    @AllowedCallers(roles = Caller.LD_ADMIN, scopes = Scopes.PEOPLE_WRITE)
     @PatchMapping("/{id}")
     ResponseEntity<JsonNode> patch(@CurrentOrg String orgId, @PathVariable String id, @RequestBody JsonNode body) {
         Person current = find(orgId, id);
@@ -134,6 +146,7 @@ class ScimUsersController {
     }
 
     /** Deprovisioning erases the person: see {@link PeopleService#erase}. */
+    @AllowedCallers(roles = Caller.LD_ADMIN, scopes = Scopes.PEOPLE_WRITE)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@CurrentOrg String orgId, @PathVariable String id) {
         people.erase(orgId, id);
