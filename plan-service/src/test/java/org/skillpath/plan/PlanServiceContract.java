@@ -2,10 +2,12 @@ package org.skillpath.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.skillpath.kit.test.TestTokens.bearer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -15,16 +17,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.skillpath.kit.events.DeterministicIds;
 import org.skillpath.kit.test.CloudEventsConformance;
-import org.skillpath.kit.test.MutableClock;
 import org.skillpath.kit.test.ContractSchemas;
 import org.skillpath.kit.test.RawEvents;
+import org.skillpath.kit.test.TestTokens;
 import org.skillpath.kit.test.TopicReader;
 import org.skillpath.plan.people.PersonView;
 import org.skillpath.plan.plans.Actor;
@@ -32,57 +33,16 @@ import org.skillpath.plan.plans.Plan;
 import org.skillpath.plan.plans.PlanStatus;
 import org.skillpath.plan.plans.PlanStep;
 import org.skillpath.plan.plans.SwapApprovalSwitch;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.core.env.Environment;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * plan-service on real infrastructure, written once and run against the embedded broker and store
  * ({@link PlanServiceIT}) and against Kafka and MongoDB containers where Docker exists
- * ({@link PlanServiceContainersIT}). Every test uses fresh person ids and filters what it reads by key, so the
- * tests can share the topics.
+ * ({@link PlanServiceContainersIT}). Every request carries a real signed token of the caller the rules expect.
  */
-@SpringBootTest(properties = "skillpath.planning.activation-scan=PT1H")
-@AutoConfigureMockMvc
-@Import(PlanServiceContract.TestClock.class)
-abstract class PlanServiceContract {
-
-    /** Time starts on the morning the test assessments close; tests move it forward only (the relay leases on it). */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClock {
-        @Bean
-        MutableClock clock() {
-            return new MutableClock(Instant.parse("2026-11-18T10:00:00Z"));
-        }
-    }
-
-    static final String DATABASE = "skillpath-plan-it";
-    static final String ASSESSMENT_TOPIC = "skillpath.assessment.v1";
-    static final String PEOPLE_TOPIC = "skillpath.people.v1";
-    static final String PLAN_TOPIC = "skillpath.plan.v1";
-    static final String ASSESSMENT_DLT = "skillpath.assessment.v1.plan-service.dlt";
-    static final String PEOPLE_DLT = "skillpath.people.v1.plan-service.dlt";
-    static final String GAPS_IDENTIFIED = "org.skillpath.skillgaps.identified";
-    static final String PLAN_CREATED = "org.skillpath.plan.created";
-    static final String ORG = "acme";
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @Autowired
-    Environment environment;
-    @Autowired
-    MongoTemplate mongo;
-    @Autowired
-    MockMvc mvc;
+abstract class PlanServiceContract extends PlanServiceTestBase {
 
     @Test
     void identifiedGapsBecomeAStoredPlanAndExactlyOnePlanCreatedCloudEvent() {
@@ -221,7 +181,7 @@ abstract class PlanServiceContract {
     @Test
     void planningPreferencesAreKeptForKnownPeopleOnlyAndNothingIsStoredForOthers() throws Exception {
         String stranger = uuid();
-        mvc.perform(put("/api/people/{id}/planning-preferences", stranger).header("X-Org-Id", ORG)
+        mvc.perform(put("/api/people/{id}/planning-preferences", stranger).with(bearer(TestTokens.employee(ORG, stranger)))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"weeklyBudgetHours\":4,\"horizonWeeks\":10}"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -230,7 +190,7 @@ abstract class PlanServiceContract {
         String personId = uuid();
         publishPerson(personId, personJson(personId, ORG, "Pat Planner", null, false));
         await().atMost(PATIENCE).until(() -> mongo.findById(personId, PersonView.class) != null);
-        mvc.perform(put("/api/people/{id}/planning-preferences", personId).header("X-Org-Id", ORG)
+        mvc.perform(put("/api/people/{id}/planning-preferences", personId).with(bearer(TestTokens.employee(ORG, personId)))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"weeklyBudgetHours\":4,\"horizonWeeks\":10}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.weeklyBudgetHours").value(4.0))
@@ -245,7 +205,8 @@ abstract class PlanServiceContract {
         String planId = DeterministicIds.of("plan", assessmentId);
         Plan plan = awaitPlan(planId);
 
-        mvc.perform(get("/api/plans/{planId}", planId).header("X-Org-Id", ORG))
+        String owner = TestTokens.employee(ORG, personId);
+        mvc.perform(get("/api/plans/{planId}", planId).with(bearer(owner)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.planId").value(planId))
                 .andExpect(jsonPath("$.personId").value(personId))
@@ -255,24 +216,27 @@ abstract class PlanServiceContract {
                 .andExpect(jsonPath("$.steps[0].stepId").value(plan.getSteps().get(0).stepId()))
                 .andExpect(jsonPath("$.mix.experience").isNumber())
                 .andExpect(jsonPath("$.outbox").doesNotExist());
-        mvc.perform(get("/api/plans/{planId}", planId).header("X-Org-Id", "globex"))
+        // Another organisation's token, even for the same person id, finds nothing.
+        mvc.perform(get("/api/plans/{planId}", planId).with(bearer(TestTokens.employee("globex", personId))))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(get("/api/plans/{planId}", uuid()).header("X-Org-Id", ORG))
+        mvc.perform(get("/api/plans/{planId}", uuid()).with(bearer(owner)))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(404))
                 .andExpect(jsonPath("$.title").value("Not found"));
-        mvc.perform(get("/api/plans/{planId}", planId))
-                .andExpect(status().isBadRequest())
+        // The organisation comes from the token only: without one (an X-Org-Id header is no substitute), 401.
+        mvc.perform(get("/api/plans/{planId}", planId).header("X-Org-Id", ORG))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Bearer"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.errors[0].field").value("X-Org-Id"));
+                .andExpect(jsonPath("$.status").value(401));
 
-        mvc.perform(get("/api/plans").param("personId", personId).header("X-Org-Id", ORG))
+        mvc.perform(get("/api/plans").param("personId", personId).with(bearer(owner)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalItems").value(1))
                 .andExpect(jsonPath("$.items[0].planId").value(planId));
-        mvc.perform(get("/api/plans").param("size", "101").header("X-Org-Id", ORG))
+        mvc.perform(get("/api/plans").param("size", "101").with(bearer(TestTokens.admin(ORG, uuid()))))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("size"));
@@ -280,7 +244,8 @@ abstract class PlanServiceContract {
 
     @Test
     void theCatalogIsListedPagedAndBySkillAndTheApiIsDocumented() throws Exception {
-        mvc.perform(get("/api/catalog").param("skillId", "budgeting").param("size", "2").header("X-Org-Id", ORG))
+        String employee = TestTokens.employee(ORG, uuid());
+        mvc.perform(get("/api/catalog").param("skillId", "budgeting").param("size", "2").with(bearer(employee)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalItems").value(5))
                 .andExpect(jsonPath("$.totalPages").value(3))
@@ -288,7 +253,7 @@ abstract class PlanServiceContract {
                 .andExpect(jsonPath("$.items[0].bucket").value("SOCIAL"))
                 .andExpect(jsonPath("$.items[1].id").value("budgeting-course"))
                 .andExpect(jsonPath("$.items[1].xapiActivityId").value("https://skillpath.dev/activities/budgeting-course"));
-        mvc.perform(get("/api/catalog").param("page", "-1").header("X-Org-Id", ORG))
+        mvc.perform(get("/api/catalog").param("page", "-1").with(bearer(employee)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get("/v3/api-docs"))
@@ -300,21 +265,19 @@ abstract class PlanServiceContract {
                 .andExpect(jsonPath("$.paths['/api/plans/{planId}/steps/{stepId}/swap']").exists())
                 .andExpect(jsonPath("$.paths['/api/plans/{planId}/swaps/{swapId}/approve']").exists())
                 .andExpect(jsonPath("$.paths['/api/plans/{planId}/archive']").exists())
-                .andExpect(jsonPath("$.paths['/api/mentors']").exists());
+                .andExpect(jsonPath("$.paths['/api/mentors']").exists())
+                .andExpect(jsonPath("$.paths['/api/mentoring/mentees']").exists())
+                // Every operation needs a bearer token; the tenant and the caller are no request parameters.
+                .andExpect(jsonPath("$.components.securitySchemes['bearer-jwt'].scheme").value("bearer"))
+                .andExpect(jsonPath("$.security[0]['bearer-jwt']").exists())
+                .andExpect(jsonPath("$.paths['/asyncapi'].get.security").isArray())
+                .andExpect(jsonPath("$.paths['/asyncapi'].get.security").isEmpty())
+                .andExpect(jsonPath("$.paths..parameters[?(@.name == 'orgId')]").isEmpty())
+                .andExpect(jsonPath("$.paths..parameters[?(@.name == 'caller')]").isEmpty())
+                .andExpect(jsonPath("$.paths..parameters[?(@.name == 'X-Org-Id')]").isEmpty());
     }
 
     // ---- mentors, seats, lifecycle, revision, catalog administration -------------------------------------------
-
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    org.skillpath.plan.plans.PlanLifecycle lifecycle;
-
-    static final String MENTOR_ASSIGNED = "org.skillpath.mentor.assigned";
-    static final String PLAN_REVISED = "org.skillpath.plan.revised";
-    static final String PLAN_ACTIVATED = "org.skillpath.plan.activated";
-    static final String PROGRESS_TOPIC = "skillpath.progress.v1";
-    static final String PROGRESS_DLT = "skillpath.progress.v1.plan-service.dlt";
 
     @Test
     void aMentorIsMatchedFromStrengthsOutsideTheReportingLineAndRedeliveryTakesNoSecondSlotOrSeat() {
@@ -377,19 +340,19 @@ abstract class PlanServiceContract {
         String planId = DeterministicIds.of("plan", assessmentId);
         awaitPlan(planId);
 
-        mvc.perform(post("/api/plans/{planId}/accept", planId).header("X-Org-Id", ORG)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"actor\":\"BOSS\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        String owner = TestTokens.employee(ORG, personId);
+        // Who accepts is the token's caller: a body claiming to be the manager is not read.
+        mvc.perform(post("/api/plans/{planId}/accept", planId).with(bearer(owner))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"actor\":\"MANAGER\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.activatedBy").value("PERSON"));
         for (int i = 0; i < 2; i++) {
-            mvc.perform(post("/api/plans/{planId}/accept", planId).header("X-Org-Id", ORG)
-                            .contentType(MediaType.APPLICATION_JSON).content("{\"actor\":\"PERSON\"}"))
+            mvc.perform(post("/api/plans/{planId}/accept", planId).with(bearer(owner)))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.status").value("ACTIVE"))
                     .andExpect(jsonPath("$.activatedBy").value("PERSON"));
         }
-        mvc.perform(post("/api/plans/{planId}/accept", planId).header("X-Org-Id", "globex")
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"actor\":\"PERSON\"}"))
+        mvc.perform(post("/api/plans/{planId}/accept", planId).with(bearer(TestTokens.employee("globex", personId))))
                 .andExpect(status().isNotFound());
         List<ConsumerRecord<String, byte[]>> records = exactly(PLAN_TOPIC, personId, 2);
         assertThat(records).extracting(r -> TopicReader.header(r, "ce_type")).containsExactly(PLAN_CREATED, PLAN_ACTIVATED);
@@ -493,14 +456,15 @@ abstract class PlanServiceContract {
         PlanStep step = swappable.step();
         String alternative = swappable.alternative();
 
-        mvc.perform(post("/api/plans/{planId}/steps/{stepId}/swap", planId, step.stepId()).header("X-Org-Id", ORG)
+        String owner = TestTokens.employee(ORG, personId);
+        mvc.perform(post("/api/plans/{planId}/steps/{stepId}/swap", planId, step.stepId()).with(bearer(owner))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"activityId\":\"own-a-budget-line-twice\",\"actor\":\"PERSON\"}"))
+                        .content("{\"activityId\":\"own-a-budget-line-twice\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("activityId"));
-        mvc.perform(post("/api/plans/{planId}/steps/{stepId}/swap", planId, step.stepId()).header("X-Org-Id", ORG)
+        mvc.perform(post("/api/plans/{planId}/steps/{stepId}/swap", planId, step.stepId()).with(bearer(owner))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"activityId\":\"" + alternative + "\",\"actor\":\"PERSON\"}"))
+                        .content("{\"activityId\":\"" + alternative + "\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("APPLIED"))
                 .andExpect(jsonPath("$.plan.revision").value(1));
@@ -517,8 +481,11 @@ abstract class PlanServiceContract {
     @Test
     void anOrganisationSyncsItsCatalogWithValidationAndConfusableChecks() throws Exception {
         String tenant = "org-" + uuid().substring(0, 8);
+        String admin = TestTokens.admin(tenant, uuid());
+        String platform = TestTokens.client(tenant, "lnd-platform", "catalog:write");
+        String employee = TestTokens.employee(tenant, uuid());
         // A Greek omicron inside Latin words is normalised; Cyrillic mixed into a word is refused naming the field.
-        mvc.perform(put("/api/catalog/activities/{id}", "lead-a-retro").header("X-Org-Id", tenant)
+        mvc.perform(put("/api/catalog/activities/{id}", "lead-a-retro").with(bearer(admin))
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"title":"Lead a retr\u03bfspective","description":"Run your team's next retrospective.",
                                  "format":"PRACTICE","skillIds":["project-management"],"effortHours":4,"durationWeeks":2,
@@ -528,7 +495,7 @@ abstract class PlanServiceContract {
                 .andExpect(jsonPath("$.title").value("Lead a retrospective"))
                 .andExpect(jsonPath("$.bucket").value("EXPERIENCE"))
                 .andExpect(jsonPath("$.xapiActivityId").value("https://skillpath.dev/activities/" + tenant + "/lead-a-retro"));
-        mvc.perform(post("/api/catalog/import").header("X-Org-Id", tenant).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/catalog/import").with(bearer(platform)).contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 [{"id":"ok-course","title":"Fine","description":"Fine.","format":"COURSE",
                                   "skillIds":["budgeting"],"effortHours":2,"durationWeeks":1},
@@ -541,7 +508,7 @@ abstract class PlanServiceContract {
                         "activities[1].effortHours", "activities[1].prerequisites")));
         assertThat(mongo.findById(tenant + ":ok-course", org.skillpath.plan.catalog.Activity.class))
                 .as("all or nothing").isNull();
-        mvc.perform(post("/api/catalog/import").header("X-Org-Id", tenant).contentType("text/csv").content("""
+        mvc.perform(post("/api/catalog/import").with(bearer(admin)).contentType("text/csv").content("""
                         id,title,description,format,skillIds,minLevel,maxLevel,effortHours,durationWeeks,prerequisites
                         budget-clinic,Budget clinic,"Bring a real budget, leave with a plan.",WORKSHOP,budgeting,1,4,3,1,
                         budget-review,Review a budget,Review last quarter's budget with finance.,PRACTICE,budgeting;process-management,2,5,6,4,budget-clinic
@@ -551,28 +518,28 @@ abstract class PlanServiceContract {
                 .andExpect(jsonPath("$.ids[1]").value(tenant + ":budget-review"));
         assertThat(mongo.findById(tenant + ":budget-review", org.skillpath.plan.catalog.Activity.class).prerequisites())
                 .containsExactly(tenant + ":budget-clinic");
-        mvc.perform(get("/api/catalog").param("skillId", "budgeting").param("size", "100").header("X-Org-Id", tenant))
+        mvc.perform(get("/api/catalog").param("skillId", "budgeting").param("size", "100").with(bearer(employee)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[*].id").value(org.hamcrest.Matchers.hasItems(tenant + ":budget-clinic",
                         "budgeting-course")));
-        mvc.perform(get("/api/catalog").header("X-Org-Id", ORG).param("size", "100"))
+        mvc.perform(get("/api/catalog").with(bearer(TestTokens.employee(ORG, uuid()))).param("size", "100"))
                 .andExpect(jsonPath("$.items[*].id").value(org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
                         tenant + ":budget-clinic"))));
 
         String session = """
                 {"startsOn":"2026-12-07","capacity":1,"location":"Room 4"}""";
         for (int i = 0; i < 2; i++) {
-            mvc.perform(post("/api/catalog/activities/{id}/sessions", tenant + ":budget-clinic").header("X-Org-Id", tenant)
+            mvc.perform(post("/api/catalog/activities/{id}/sessions", tenant + ":budget-clinic").with(bearer(admin))
                             .header("Idempotency-Key", "sess-1").contentType(MediaType.APPLICATION_JSON).content(session))
                     .andExpect(status().isCreated());
         }
-        mvc.perform(get("/api/catalog/activities/{id}/sessions", tenant + ":budget-clinic").header("X-Org-Id", tenant))
+        mvc.perform(get("/api/catalog/activities/{id}/sessions", tenant + ":budget-clinic").with(bearer(employee)))
                 .andExpect(jsonPath("$.totalItems").value(1))
                 .andExpect(jsonPath("$.items[0].seatsLeft").value(1));
-        mvc.perform(post("/api/catalog/activities/{id}/sessions", tenant + ":budget-review").header("X-Org-Id", tenant)
+        mvc.perform(post("/api/catalog/activities/{id}/sessions", tenant + ":budget-review").with(bearer(admin))
                         .contentType(MediaType.APPLICATION_JSON).content(session))
                 .andExpect(status().isUnprocessableContent());
-        mvc.perform(post("/api/catalog/activities/{id}/sessions", tenant + ":budget-clinic").header("X-Org-Id", tenant)
+        mvc.perform(post("/api/catalog/activities/{id}/sessions", tenant + ":budget-clinic").with(bearer(admin))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"capacity\":0}"))
                 .andExpect(status().isBadRequest());
     }
@@ -591,8 +558,6 @@ abstract class PlanServiceContract {
 
     // ---- archiving, swap approval, completion ------------------------------------------------------------------
 
-    static final String PLAN_COMPLETED = "org.skillpath.plan.completed";
-
     @Test
     void archivingClosesThePlanOnceGivesBackItsMentorAndSeatsAndAReassessmentStartsANewPlan() throws Exception {
         String tenant = "org-" + uuid().substring(0, 8);
@@ -604,33 +569,35 @@ abstract class PlanServiceContract {
         assertThat(seated).as("the plan holds a workshop seat").isNotEmpty();
         lifecycle.accept(tenant, planId, Actor.MANAGER);
 
+        String manager = TestTokens.manager(tenant, mentored.managerId());
         String reason = "Moved to the platform team; this role profile no longer applies.";
-        String body = "{\"actor\":\"MANAGER\",\"reason\":\"" + reason + "\"}";
-        archive(tenant, planId, "{\"actor\":\"MANAGER\"}")
+        String body = "{\"reason\":\"" + reason + "\"}";
+        archive(manager, planId, "{}")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("reason"));
-        archive(tenant, planId, "{\"actor\":\"MANAGER\",\"reason\":\"" + "x".repeat(501) + "\"}")
+        archive(manager, planId, "{\"reason\":\"" + "x".repeat(501) + "\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("reason"));
-        archive(tenant, planId, "{\"actor\":\"BOSS\",\"reason\":\"Moved on.\"}")
+        // Who archives is the token's caller, never a field of the body.
+        archive(manager, planId, "{\"actor\":\"MANAGER\",\"reason\":\"Moved on.\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("actor"));
-        archive(tenant, planId, "{\"actor\":\"MANAGER\",\"reason\":\"Lead\u0434ership changed.\"}")
+        archive(manager, planId, "{\"reason\":\"Lead\u0434ership changed.\"}")
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("reason"));
-        archive("globex", planId, body)
+        archive(TestTokens.manager("globex", mentored.managerId()), planId, body)
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        archive(tenant, uuid(), body)
+        archive(manager, uuid(), body)
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         assertThat(mongo.findById(planId, Plan.class).getStatus()).as("refusals change nothing")
                 .isEqualTo(PlanStatus.ACTIVE);
 
         for (int i = 0; i < 2; i++) {
-            archive(tenant, planId, body)
+            archive(manager, planId, body)
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.status").value("ARCHIVED"))
                     .andExpect(jsonPath("$.archivedBy").value("MANAGER"))
@@ -646,17 +613,17 @@ abstract class PlanServiceContract {
                     .doesNotContain(planId + "|" + step.activityId());
         }
 
-        mvc.perform(post("/api/plans/{planId}/accept", planId).header("X-Org-Id", tenant)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"actor\":\"PERSON\"}"))
+        String owner = TestTokens.employee(tenant, alice);
+        mvc.perform(post("/api/plans/{planId}/accept", planId).with(bearer(owner)))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(post("/api/plans/{planId}/steps/{stepId}/swap", planId, plan.getSteps().get(0).stepId())
-                        .header("X-Org-Id", tenant).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"activityId\":\"budgeting-course\",\"actor\":\"MANAGER\"}"))
+                        .with(bearer(manager)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"activityId\":\"budgeting-course\"}"))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get("/api/plans/{planId}/steps/{stepId}/alternatives", planId, plan.getSteps().get(0).stepId())
-                        .header("X-Org-Id", tenant))
+                        .with(bearer(owner)))
                 .andExpect(status().isConflict());
 
         List<ConsumerRecord<String, byte[]>> records = exactly(PLAN_TOPIC, alice, 4);
@@ -685,7 +652,7 @@ abstract class PlanServiceContract {
             assertThat(p.getRevision()).isEqualTo(1);
             assertThat(p.getRevisedFor()).isEmpty();
         });
-        archive(tenant, next.getId(), "{\"actor\":\"PERSON\",\"reason\":\"Not now.\"}")
+        archive(owner, next.getId(), "{\"reason\":\"Not now.\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ARCHIVED"))
                 .andExpect(jsonPath("$.archivedBy").value("PERSON"));
@@ -694,20 +661,26 @@ abstract class PlanServiceContract {
     @Test
     void withApprovalSwitchedOnAPersonsSwapWaitsUntilTheManagerApprovesItAndIsAppliedOnce() throws Exception {
         String personId = uuid();
+        String managerId = uuid();
+        publishPerson(personId, personJson(personId, ORG, "Sam Swapper", managerId, false));
         String assessmentId = uuid();
         publishGaps(personId, assessmentId, ORG, gapsJson(assessmentId, personId, ORG));
         String planId = DeterministicIds.of("plan", assessmentId);
         Plan plan = awaitPlan(planId);
+        await().atMost(PATIENCE).until(() -> mongo.findById(personId, PersonView.class) != null
+                && managerId.equals(mongo.findById(personId, PersonView.class).managerId()));
         lifecycle.accept(ORG, planId, Actor.PERSON);
         Swappable swappable = swappable(plan);
-        String swapBody = "{\"activityId\":\"" + swappable.alternative() + "\",\"actor\":\"PERSON\"}";
+        String swapBody = "{\"activityId\":\"" + swappable.alternative() + "\"}";
+        String owner = TestTokens.employee(ORG, personId);
+        String manager = TestTokens.manager(ORG, managerId);
 
         SwapApprovalSwitch.set(lifecycle, true);
         try {
             String swapId = null;
             for (int i = 0; i < 2; i++) {
                 String response = mvc.perform(post("/api/plans/{planId}/steps/{stepId}/swap", planId,
-                                swappable.step().stepId()).header("X-Org-Id", ORG)
+                                swappable.step().stepId()).with(bearer(owner))
                                 .contentType(MediaType.APPLICATION_JSON).content(swapBody))
                         .andExpect(status().isAccepted())
                         .andExpect(jsonPath("$.status").value("PENDING_APPROVAL"))
@@ -720,18 +693,18 @@ abstract class PlanServiceContract {
             assertThat(mongo.findById(planId, Plan.class).getSteps()).as("pending, not applied")
                     .isEqualTo(plan.getSteps());
 
-            approve(ORG, planId, swapId, "PERSON")
+            approve(owner, planId, swapId)
                     .andExpect(status().isForbidden())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                    .andExpect(jsonPath("$.errors[0].field").value("actor"));
-            approve(ORG, planId, uuid(), "MANAGER")
+                    .andExpect(jsonPath("$.detail").value("only the owner's manager approves a swap"));
+            approve(manager, planId, uuid())
                     .andExpect(status().isNotFound())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-            approve("globex", planId, swapId, "MANAGER").andExpect(status().isNotFound());
+            approve(TestTokens.manager("globex", managerId), planId, swapId).andExpect(status().isNotFound());
             assertThat(mongo.findById(planId, Plan.class).getRevision()).as("refusals change nothing").isZero();
 
             for (int i = 0; i < 2; i++) {
-                approve(ORG, planId, swapId, "MANAGER")
+                approve(manager, planId, swapId)
                         .andExpect(status().isOk())
                         .andExpect(jsonPath("$.revision").value(1))
                         .andExpect(jsonPath("$.pendingSwaps.length()").value(0));
@@ -793,11 +766,10 @@ abstract class PlanServiceContract {
             assertThat(c.menteePlans()).doesNotContain(planId);
             assertThat(c.menteeCount()).as("freed once, however often the event arrives").isZero();
         });
-        mvc.perform(post("/api/plans/{planId}/accept", planId).header("X-Org-Id", tenant)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"actor\":\"PERSON\"}"))
+        mvc.perform(post("/api/plans/{planId}/accept", planId).with(bearer(TestTokens.employee(tenant, alice))))
                 .andExpect(status().isConflict());
 
-        archive(tenant, planId, "{\"actor\":\"MANAGER\",\"reason\":\"Done; keeping the record.\"}")
+        archive(TestTokens.manager(tenant, mentored.managerId()), planId, "{\"reason\":\"Done; keeping the record.\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ARCHIVED"))
                 .andExpect(jsonPath("$.completedAt").value("2027-02-12T16:00:00Z"));
@@ -807,149 +779,5 @@ abstract class PlanServiceContract {
                 .containsExactly(PLAN_CREATED, MENTOR_ASSIGNED, PLAN_ACTIVATED, PLAN_REVISED);
         ContractSchemas.assertValid(PLAN_REVISED, TopicReader.value(records.get(3)));
         assertThat(TopicReader.value(records.get(3))).contains("\"status\":\"ARCHIVED\"");
-    }
-
-    /**
-     * A person's plan whose conflict-resolution step is mentored by a colleague and whose creativity gap gets the
-     * academy's workshop (creativity's only formal activity), so the plan holds a mentor slot and a seat.
-     */
-    record MentoredPlan(String personId, String mentorId, String assessmentId, Plan plan) {
-    }
-
-    MentoredPlan mentoredPlan(String tenant) {
-        String alice = uuid();
-        String carol = uuid();
-        publishPerson(tenant, carol, personJson(carol, tenant, "Carol Coach", null, true));
-        publishPerson(tenant, alice, personJson(alice, tenant, "Alice Learner", null, false));
-        publishStrengths(tenant, carol, 4.6);
-        await().atMost(PATIENCE).until(() -> strengthsOf(carol) && mongo.findById(alice, PersonView.class) != null
-                && mongo.findById(alice, PersonView.class).displayName() != null);
-        String assessmentId = uuid();
-        publishGaps(alice, assessmentId, tenant, gapsJson(assessmentId, alice, tenant)
-                .replace("\"skillId\":\"networking\",\"skillName\":\"Networking\"",
-                        "\"skillId\":\"creativity\",\"skillName\":\"Creativity\"")
-                .replace("\"priority\":0.5", "\"priority\":1.5"));
-        Plan plan = awaitPlan(DeterministicIds.of("plan", assessmentId));
-        assertThat(plan.mentorIds()).as(plan.getNotes().toString()).containsExactly(carol);
-        return new MentoredPlan(alice, carol, assessmentId, plan);
-    }
-
-    ResultActions archive(String tenant, String planId, String json) throws Exception {
-        return mvc.perform(post("/api/plans/{planId}/archive", planId).header("X-Org-Id", tenant)
-                .contentType(MediaType.APPLICATION_JSON).content(json));
-    }
-
-    ResultActions approve(String tenant, String planId, String swapId, String actor) throws Exception {
-        return mvc.perform(post("/api/plans/{planId}/swaps/{swapId}/approve", planId, swapId).header("X-Org-Id", tenant)
-                .contentType(MediaType.APPLICATION_JSON).content("{\"actor\":\"" + actor + "\"}"));
-    }
-
-    /** A step of the plan and the first alternative the planner offers for it. */
-    record Swappable(PlanStep step, String alternative) {
-    }
-
-    Swappable swappable(Plan plan) throws Exception {
-        for (PlanStep candidate : plan.getSteps()) {
-            String body = mvc.perform(get("/api/plans/{planId}/steps/{stepId}/alternatives", plan.getId(),
-                            candidate.stepId()).header("X-Org-Id", plan.getOrgId()))
-                    .andExpect(status().isOk())
-                    .andReturn().getResponse().getContentAsString();
-            tools.jackson.databind.JsonNode offered = tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
-            if (!offered.isEmpty()) {
-                String alternative = offered.get(0).get("activityId").asString();
-                assertThat(offered.get(0).get("reason").asString()).startsWith("Closes the ");
-                assertThat(offered.get(0).get("skillId").asString()).isEqualTo(candidate.skillId());
-                assertThat(plan.getSteps()).extracting(PlanStep::activityId).doesNotContain(alternative);
-                return new Swappable(candidate, alternative);
-            }
-        }
-        throw new AssertionError("no step of plan " + plan.getId() + " has an alternative");
-    }
-
-    void publishPerson(String tenant, String personId, String json) {
-        ContractSchemas.assertValid("org.skillpath.person.upserted", json);
-        RawEvents.publish(bootstrap(), PEOPLE_TOPIC, personId,
-                RawEvents.ceHeaders(uuid(), "org.skillpath.person.upserted", tenant, "people/" + personId), json);
-    }
-
-    void publishStrengths(String tenant, String personId, double conflictResolution) {
-        String assessmentId = uuid();
-        publishGaps(personId, assessmentId, tenant, """
-                {"assessmentId":"%s","personId":"%s","orgId":"%s","roleProfileId":"team-lead","roleName":"Team lead",
-                 "identifiedAt":"2026-11-10T09:30:00Z","gaps":[],
-                 "strengths":[{"skillId":"conflict-resolution","skillName":"Conflict resolution","level":%s}]}"""
-                .formatted(assessmentId, personId, tenant, conflictResolution));
-    }
-
-    boolean strengthsOf(String personId) {
-        PersonView p = mongo.findById(personId, PersonView.class);
-        return p != null && !p.strengths().isEmpty() && p.displayName() != null;
-    }
-
-    String bootstrap() {
-        return environment.getRequiredProperty("spring.kafka.bootstrap-servers");
-    }
-
-    void publishGaps(String personId, String assessmentId, String headerOrg, String json) {
-        ContractSchemas.assertValid(GAPS_IDENTIFIED, json);
-        RawEvents.publish(bootstrap(), ASSESSMENT_TOPIC, personId,
-                RawEvents.ceHeaders(uuid(), GAPS_IDENTIFIED, headerOrg, "assessments/" + assessmentId), json);
-    }
-
-    void publishPerson(String personId, String json) {
-        RawEvents.publish(bootstrap(), PEOPLE_TOPIC, personId,
-                RawEvents.ceHeaders(uuid(), "org.skillpath.person.upserted", ORG, "people/" + personId), json);
-    }
-
-    Plan awaitPlan(String planId) {
-        return await().atMost(PATIENCE).until(() -> mongo.findById(planId, Plan.class), p -> p != null);
-    }
-
-    /**
-     * The records of {@code key} on {@code topic}, read until at least {@code expected} arrived and then two
-     * seconds more, so that a duplicate would be seen too.
-     */
-    List<ConsumerRecord<String, byte[]>> exactly(String topic, String key, int expected) {
-        long[] enoughSince = {0};
-        List<ConsumerRecord<String, byte[]>> all = TopicReader.read(bootstrap(), topic, PATIENCE, records -> {
-            if (records.stream().filter(r -> key.equals(r.key())).count() < expected) {
-                return false;
-            }
-            if (enoughSince[0] == 0) {
-                enoughSince[0] = System.nanoTime();
-            }
-            return System.nanoTime() - enoughSince[0] > Duration.ofSeconds(2).toNanos();
-        });
-        return all.stream().filter(r -> key.equals(r.key())).toList();
-    }
-
-    static String gapsJson(String assessmentId, String personId, String orgId) {
-        return """
-                {"assessmentId":"%s","personId":"%s","orgId":"%s","roleProfileId":"team-lead","roleName":"Team lead",
-                 "identifiedAt":"2026-11-18T09:30:00Z","previousAssessmentId":null,
-                 "gaps":[
-                  {"skillId":"conflict-resolution","skillName":"Conflict resolution","currentLevel":2.0,"targetLevel":4,
-                   "gap":2.0,"weight":1.0,"confidence":0.9,"priority":2.0,"explanation":"Rated 2.0 by five raters; the role needs 4."},
-                  {"skillId":"budgeting","skillName":"Budgeting","currentLevel":1.5,"targetLevel":3.5,
-                   "gap":2.0,"weight":0.8,"confidence":0.8,"priority":1.6,"explanation":"Rated 1.5; the role needs 3.5."},
-                  {"skillId":"active-listening","skillName":"Active listening","currentLevel":2.6,"targetLevel":4,
-                   "gap":1.4,"weight":1.0,"confidence":0.7,"priority":1.4,"explanation":"Self-rating 4.5 against others' 2.6: a blind spot."},
-                  {"skillId":"networking","skillName":"Networking","currentLevel":2.0,"targetLevel":3,
-                   "gap":1.0,"weight":0.5,"confidence":0.9,"priority":0.5,"explanation":"Rated 2.0; the role needs 3."}],
-                 "strengths":[{"skillId":"critical-thinking","skillName":"Critical thinking","level":4.2}]}"""
-                .formatted(assessmentId, personId, orgId);
-    }
-
-    static String personJson(String personId, String orgId, String displayName, String managerId, boolean mentor) {
-        return """
-                {"personId":"%s","orgId":"%s","userName":"%s","displayName":"%s","email":"%s@example.com",
-                 "managerId":%s,"department":"Delivery","active":true,"mentorOptIn":%s,"locale":"en","timeZone":"UTC",
-                 "changedAt":"2026-11-18T08:00:00Z"}"""
-                .formatted(personId, orgId, personId, displayName, personId,
-                        managerId == null ? "null" : "\"" + managerId + "\"", mentor);
-    }
-
-    static String uuid() {
-        return UUID.randomUUID().toString();
     }
 }

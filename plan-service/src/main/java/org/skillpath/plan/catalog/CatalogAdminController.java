@@ -10,6 +10,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.skillpath.kit.security.Caller;
+import org.skillpath.kit.security.CurrentCaller;
+import org.skillpath.kit.security.RateLimited;
 import org.skillpath.kit.text.ConfusableText;
 import org.skillpath.kit.web.ApiException;
 import org.skillpath.kit.web.CurrentOrg;
@@ -35,11 +38,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The L&D admin's side of the catalog: an organisation's own activities (one by one or bulk-imported as JSON or
- * CSV) and dated workshop sessions. The shared default catalog is read-only here.
+ * CSV) and dated workshop sessions, written by L&D admins or a client with {@code catalog:write}; bulk imports are
+ * limited per organisation. The shared default catalog is read-only here.
  */
 @RestController
 @RequestMapping("/api/catalog")
 class CatalogAdminController {
+
+    /** The mass action catalog syncs and imports count against, per organisation. */
+    static final String IMPORTS = "catalog-import";
 
     record ImportResult(int imported, List<String> ids) {
     }
@@ -63,15 +70,19 @@ class CatalogAdminController {
         this.idempotent = idempotent;
     }
 
+    /** One activity the organisation can see (its own or the shared catalog's). */
     @GetMapping("/activities/{activityId}")
-    Activity get(@CurrentOrg String orgId, @PathVariable @Size(max = 200) String activityId) {
-        return catalog.find(orgId, activityId).orElseThrow(() -> ApiException.notFound("activity", activityId));
+    Activity get(@CurrentCaller Caller caller, @CurrentOrg String orgId,
+                 @PathVariable @Size(max = 200) String activityId) {
+        CatalogAccess.requireReader(caller);
+        return visible(orgId, activityId);
     }
 
     /** Creates or replaces one of the organisation's activities; {@code id} is the short id of the path. */
     @PutMapping("/activities/{id}")
     Activity put(@CurrentOrg String orgId, @PathVariable @Size(max = 80) String id,
                  @RequestBody CatalogImport.ActivityInput input) {
+        CatalogAccess.requireWriter();
         if (input != null && input.id() != null && !input.id().equals(id)) {
             throw ApiException.unprocessable("id", "differs from the path");
         }
@@ -85,6 +96,7 @@ class CatalogAdminController {
     /** Removes one of the organisation's own activities; plans keep their copy of its title and dates. */
     @DeleteMapping("/activities/{activityId}")
     ResponseEntity<Void> delete(@CurrentOrg String orgId, @PathVariable @Size(max = 200) String activityId) {
+        CatalogAccess.requireWriter();
         String id = activityId.startsWith(orgId + ":") ? activityId : CatalogImport.storedId(orgId, activityId);
         long removed = mongo.remove(new Query(Criteria.where("_id").is(id).and("orgId").is(orgId)), Activity.class)
                 .getDeletedCount();
@@ -95,22 +107,28 @@ class CatalogAdminController {
     }
 
     /** Bulk sync from an L&D platform (JSON array): all or nothing, every problem reported. */
+    @RateLimited(IMPORTS)
     @PostMapping(path = "/import", consumes = MediaType.APPLICATION_JSON_VALUE)
     ImportResult importJson(@CurrentOrg String orgId, @RequestBody List<CatalogImport.ActivityInput> activities) {
+        CatalogAccess.requireWriter();
         return result(importer.upsert(orgId, activities, "activities"));
     }
 
     /** Bulk sync as CSV, one activity a row after a header line. */
+    @RateLimited(IMPORTS)
     @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     ImportResult importCsv(@CurrentOrg String orgId, @RequestBody String csv) {
+        CatalogAccess.requireWriter();
         return result(importer.upsert(orgId, CsvActivities.parse(csv), "activities"));
     }
 
     @GetMapping("/activities/{activityId}/sessions")
-    PageResponse<WorkshopSession> sessions(@CurrentOrg String orgId, @PathVariable @Size(max = 200) String activityId,
+    PageResponse<WorkshopSession> sessions(@CurrentCaller Caller caller, @CurrentOrg String orgId,
+                                           @PathVariable @Size(max = 200) String activityId,
                                            @RequestParam(defaultValue = "0") @Min(0) int page,
                                            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        get(orgId, activityId);
+        CatalogAccess.requireReader(caller);
+        visible(orgId, activityId);
         List<WorkshopSession> all = sessions.of(orgId, activityId).stream()
                 .map(s -> new WorkshopSession(s.id(), s.orgId(), s.activityId(), s.startsOn(), s.location(),
                         s.capacity(), s.seatsLeft(), List.of())).toList();
@@ -124,7 +142,8 @@ class CatalogAdminController {
     ResponseEntity<?> addSession(@CurrentOrg String orgId, @PathVariable @Size(max = 200) String activityId,
                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
                                  @Valid @RequestBody SessionRequest request) {
-        Activity workshop = get(orgId, activityId);
+        CatalogAccess.requireWriter();
+        Activity workshop = visible(orgId, activityId);
         if (workshop.format() != Format.WORKSHOP) {
             throw ApiException.unprocessable("activityId", "only workshops have sessions");
         }
@@ -136,6 +155,10 @@ class CatalogAdminController {
             return ResponseEntity.created(URI.create("/api/catalog/activities/" + workshop.id() + "/sessions/"
                     + session.id())).body(session);
         });
+    }
+
+    private Activity visible(String orgId, String activityId) {
+        return catalog.find(orgId, activityId).orElseThrow(() -> ApiException.notFound("activity", activityId));
     }
 
     private static ImportResult result(List<Activity> stored) {

@@ -7,9 +7,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.skillpath.kit.security.Caller;
+import org.skillpath.kit.security.Callers;
+import org.skillpath.kit.security.CurrentCaller;
 import org.skillpath.kit.web.ApiException;
 import org.skillpath.kit.web.CurrentOrg;
 import org.skillpath.kit.web.PageResponse;
+import org.skillpath.plan.people.PeopleAccess;
 import org.skillpath.plan.people.PersonView;
 import org.skillpath.plan.people.PersonViews;
 import org.springframework.data.domain.PageImpl;
@@ -35,19 +39,25 @@ class MentorController {
     }
 
     private final PersonViews people;
+    private final PeopleAccess access;
     private final MentorPool pool;
 
-    MentorController(PersonViews people, MentorPool pool) {
+    MentorController(PersonViews people, PeopleAccess access, MentorPool pool) {
         this.people = people;
+        this.access = access;
         this.pool = pool;
     }
 
-    /** Opted-in active mentors by person id; {@code skillId} keeps those at level 4 or more in it. */
+    /**
+     * Opted-in active mentors by person id; {@code skillId} keeps those at level 4 or more in it. An organisation-wide
+     * view of assessed strengths, so it is the L&D admins'.
+     */
     @GetMapping
-    PageResponse<MentorResponse> list(@CurrentOrg String orgId,
+    PageResponse<MentorResponse> list(@CurrentCaller Caller caller, @CurrentOrg String orgId,
                                       @RequestParam(required = false) @Size(min = 1, max = 100) String skillId,
                                       @RequestParam(defaultValue = "0") @Min(0) int page,
                                       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Callers.requireRole(Caller.LD_ADMIN);
         List<MentorResponse> all = people.mentors(orgId).stream()
                 .filter(p -> skillId == null || p.strengthLevels().getOrDefault(skillId, 0.0) >= 4)
                 .map(this::response).toList();
@@ -56,10 +66,20 @@ class MentorController {
                 PageRequest.of(page, size), all.size()));
     }
 
-    /** Lowering the capacity below the current mentees keeps them; it only stops new matches. */
+    /**
+     * The mentor sets how many mentees they take, or an L&D admin does; lowering the capacity below the current
+     * mentees keeps them, it only stops new matches.
+     */
     @PutMapping("/{personId}/capacity")
-    MentorResponse capacity(@CurrentOrg String orgId, @PathVariable @Size(max = 100) String personId,
-                            @Valid @RequestBody Capacity capacity) {
+    MentorResponse capacity(@CurrentCaller Caller caller, @CurrentOrg String orgId,
+                            @PathVariable @Size(max = 100) String personId, @Valid @RequestBody Capacity capacity) {
+        PeopleAccess.Relation relation = access.relationToKnown(caller, personId);
+        if (!relation.sees()) {
+            throw ApiException.notFound("person", personId);
+        }
+        if (relation != PeopleAccess.Relation.SELF && !caller.isAdmin()) {
+            throw Callers.forbidden("only the mentor or an L&D admin (role LD_ADMIN) sets a mentor's capacity");
+        }
         PersonView updated = people.setMentorCapacity(orgId, personId, capacity.maxMentees());
         if (updated == null) {
             throw ApiException.notFound("person", personId);

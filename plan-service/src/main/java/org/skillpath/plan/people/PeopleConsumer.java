@@ -31,12 +31,15 @@ class PeopleConsumer {
                         throw new PoisonEventException("event " + event.id() + " is for organisation "
                                 + event.orgId() + " but its data for " + person.orgId());
                     }
+                    SameOrganisation.require(event, "person", person.personId(),
+                            views.organisationOf(person.personId()));
                     views.apply(person);
                 }
                 case ERASED -> {
                     if (event.key() == null || event.key().isBlank()) {
                         throw new PoisonEventException("erasure " + event.id() + " has no key (the person id)");
                     }
+                    SameOrganisation.require(event, "person", event.key(), views.organisationOf(event.key()));
                     // Their plans first: should this fail, the redelivered erasure still finds the person.
                     events.publishEvent(new PersonErased(event.orgId(), event.key()));
                     views.erase(event.orgId(), event.key());

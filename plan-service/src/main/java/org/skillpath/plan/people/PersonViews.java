@@ -32,8 +32,20 @@ public class PersonViews {
         return Optional.ofNullable(mongo.findOne(byId(orgId, personId), PersonView.class));
     }
 
+    /** The organisation a person is stored for, whichever it is: for consumers to refuse another tenant's records. */
+    public Optional<String> organisationOf(String personId) {
+        Query query = new Query(Criteria.where("_id").is(personId));
+        query.fields().include("orgId");
+        return Optional.ofNullable(mongo.findOne(query, org.bson.Document.class, "people"))
+                .map(d -> d.getString("orgId"));
+    }
+
+    /**
+     * Matches the person within their organisation only: should a record of another organisation get past the
+     * consumer's check, the upsert's insert collides on the id instead of moving the person to that organisation.
+     */
     void apply(PersonUpserted person) {
-        mongo.upsert(new Query(Criteria.where("_id").is(person.personId())),
+        mongo.upsert(byId(person.orgId(), person.personId()),
                 new Update().set("orgId", person.orgId())
                         .set("displayName", person.displayName())
                         .set("managerId", person.managerId())

@@ -1,6 +1,6 @@
 package org.skillpath.plan.plans;
 
-/** Who acts on a plan; until the security issue, the caller states it (it will come from the token). */
+/** Who acts on a plan: the caller's relation to it, from the token (the owner, or the owner's manager). */
 public enum Actor {
     PERSON, MANAGER
 }

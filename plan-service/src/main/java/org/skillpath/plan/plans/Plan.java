@@ -21,7 +21,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("plans")
 @CompoundIndexes({
         @CompoundIndex(name = "org_person_created", def = "{'orgId': 1, 'personId': 1, 'createdAt': -1}"),
-        @CompoundIndex(name = "status_created", def = "{'status': 1, 'createdAt': 1}")
+        @CompoundIndex(name = "status_created", def = "{'status': 1, 'createdAt': 1}"),
+        // A mentor's view of their mentees' plans.
+        @CompoundIndex(name = "org_mentor_status", def = "{'orgId': 1, 'steps.mentorId': 1, 'status': 1}")
 })
 public class Plan extends OutboxDocument {
 

@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.skillpath.kit.events.DeterministicIds;
 import org.skillpath.kit.outbox.OutboxEvent;
 import org.skillpath.kit.web.ApiException;
-import org.skillpath.kit.web.FieldProblem;
 import org.skillpath.plan.catalog.Sessions;
 import org.skillpath.plan.mentoring.MentorPool;
 import org.skillpath.plan.people.PersonErased;
@@ -28,7 +27,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -85,6 +83,14 @@ public class PlanLifecycle {
     Plan get(String orgId, String planId) {
         return Optional.ofNullable(mongo.findOne(new Query(Criteria.where("_id").is(planId).and("orgId").is(orgId)),
                 Plan.class)).orElseThrow(() -> ApiException.notFound("plan", planId));
+    }
+
+    /** The organisation a plan is stored for, whichever it is: for consumers to refuse another tenant's records. */
+    Optional<String> organisationOf(String planId) {
+        Query query = new Query(Criteria.where("_id").is(planId));
+        query.fields().include("orgId");
+        return Optional.ofNullable(mongo.findOne(query, org.bson.Document.class, "plans"))
+                .map(d -> d.getString("orgId"));
     }
 
     /** Accepting an active plan again changes nothing; a completed or archived one cannot be accepted. */
@@ -215,13 +221,12 @@ public class PlanLifecycle {
                 null), null);
     }
 
-    /** The manager applies a pending swap; approving it again changes nothing and answers the plan. */
-    Plan approve(String orgId, String planId, String swapId, Actor actor) {
+    /**
+     * The manager applies a pending swap (the caller was checked to be the owner's manager); approving it again
+     * changes nothing and answers the plan.
+     */
+    Plan approve(String orgId, String planId, String swapId) {
         Plan plan = get(orgId, planId);
-        if (actor != Actor.MANAGER) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Forbidden", "actor: only the manager approves a swap",
-                    List.of(new FieldProblem("actor", "only the manager approves a swap")));
-        }
         if (plan.getApprovedSwapIds().contains(swapId)) {
             return plan;
         }

@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.skillpath.kit.events.InboundEvent;
 import org.skillpath.kit.events.PoisonEventException;
+import org.skillpath.plan.people.PersonViews;
+import org.skillpath.plan.people.SameOrganisation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -33,7 +35,7 @@ class ProgressConsumer {
     }
 
     @Bean
-    Consumer<Message<byte[]>> progressEvents(ObjectMapper mapper, PlanLifecycle lifecycle) {
+    Consumer<Message<byte[]>> progressEvents(ObjectMapper mapper, PlanLifecycle lifecycle, PersonViews people) {
         return message -> {
             InboundEvent event = InboundEvent.from(message);
             switch (event.type()) {
@@ -44,6 +46,8 @@ class ProgressConsumer {
                         throw new PoisonEventException("step.completed " + event.id()
                                 + " lacks planId, stepId or personId, or its organisation differs from ce_orgid");
                     }
+                    SameOrganisation.require(event, "plan", done.planId(), lifecycle.organisationOf(done.planId()));
+                    SameOrganisation.require(event, "person", done.personId(), people.organisationOf(done.personId()));
                     lifecycle.stepCompleted(done.orgId(), done.planId(), done.stepId(), done.activityId(),
                             done.personId());
                 }
@@ -53,6 +57,7 @@ class ProgressConsumer {
                         throw new PoisonEventException("plan.completed " + event.id()
                                 + " lacks planId or completedAt, or its organisation differs from ce_orgid");
                     }
+                    SameOrganisation.require(event, "plan", done.planId(), lifecycle.organisationOf(done.planId()));
                     lifecycle.completed(done.orgId(), done.planId(), done.completedAt());
                 }
                 // Defined for the topic, nothing for plan-service to do.
