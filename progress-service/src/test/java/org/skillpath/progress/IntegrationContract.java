@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.skillpath.kit.test.MutableClock;
+import org.skillpath.progress.people.PersonView;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -26,13 +27,20 @@ import org.springframework.test.web.servlet.MockMvc;
         "skillpath.schedule.enabled=false",
         "skillpath.xapi.default-account-home-pages=" + IntegrationContract.LMS,
         "skillpath.progress.due-soon-days=3",
-        "skillpath.progress.reassessment-delay-days=14"
+        "skillpath.progress.reassessment-delay-days=14",
+        // Small enough for a test to reach; tests use a fresh organisation each, and the clock only moves when a
+        // test moves it, so no budget refills behind a test's back.
+        "skillpath.limits.mass-actions." + IntegrationContract.XAPI_LIMIT_ACTION + "-per-minute="
+                + IntegrationContract.XAPI_LIMIT
 })
 @AutoConfigureMockMvc
 public abstract class IntegrationContract {
 
     /** The account homePage of the test organisations' LMS. */
     public static final String LMS = "https://lms.example.com";
+    public static final String XAPI_LIMIT_ACTION = "xapi-statements";
+    /** xAPI statement requests per organisation and minute in the tests. */
+    public static final int XAPI_LIMIT = 12;
 
     @TestConfiguration(proxyBeanMethods = false)
     static class TestClock {
@@ -66,8 +74,21 @@ public abstract class IntegrationContract {
         return UUID.randomUUID().toString();
     }
 
-    /** Organisation ids follow the X-Org-Id rule: lowercase letters, digits, hyphens. */
+    /** Organisation ids follow the token's org claim rule: lowercase letters, digits, hyphens. */
     protected static String newOrgId() {
         return "org-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A person in this service's copy of the people directory, as person.upserted stores them. */
+    protected PersonView inDirectory(String orgId, String personId, String managerId) {
+        return mongo.insert(new PersonView(personId, orgId, "Person " + personId.substring(0, 8), managerId, true,
+                "user-" + personId.substring(0, 8), null));
+    }
+
+    /** A new person of the organisation's directory with the L&D admin role; returns their token. */
+    protected String newAdmin(String orgId) {
+        String admin = newId();
+        inDirectory(orgId, admin, null);
+        return org.skillpath.kit.test.TestTokens.admin(orgId, admin);
     }
 }

@@ -2,6 +2,9 @@ package org.skillpath.progress;
 
 import org.junit.jupiter.api.Nested;
 import org.skillpath.kit.test.TestInfra;
+import org.skillpath.progress.access.AccessRulesContract;
+import org.skillpath.progress.access.TenancyContract;
+import org.skillpath.progress.lrscredentials.LrsCredentialsContract;
 import org.skillpath.progress.people.PeopleProjectionContract;
 import org.skillpath.progress.progress.CompletionFlowContract;
 import org.skillpath.progress.progress.PlanHopContract;
@@ -61,5 +64,17 @@ class ProgressServiceContainersIT {
 
     @Nested
     class PlanLifecycle extends PlanLifecycleContract {
+    }
+
+    @Nested
+    class LrsCredentials extends LrsCredentialsContract {
+    }
+
+    @Nested
+    class Tenancy extends TenancyContract {
+    }
+
+    @Nested
+    class AccessRules extends AccessRulesContract {
     }
 }

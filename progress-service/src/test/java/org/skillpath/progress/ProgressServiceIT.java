@@ -2,6 +2,9 @@ package org.skillpath.progress;
 
 import org.junit.jupiter.api.Nested;
 import org.skillpath.kit.test.TestInfra;
+import org.skillpath.progress.access.AccessRulesContract;
+import org.skillpath.progress.access.TenancyContract;
+import org.skillpath.progress.lrscredentials.LrsCredentialsContract;
 import org.skillpath.progress.people.PeopleProjectionContract;
 import org.skillpath.progress.progress.CompletionFlowContract;
 import org.skillpath.progress.progress.PlanHopContract;
@@ -55,5 +58,17 @@ class ProgressServiceIT {
 
     @Nested
     class PlanLifecycle extends PlanLifecycleContract {
+    }
+
+    @Nested
+    class LrsCredentials extends LrsCredentialsContract {
+    }
+
+    @Nested
+    class Tenancy extends TenancyContract {
+    }
+
+    @Nested
+    class AccessRules extends AccessRulesContract {
     }
 }

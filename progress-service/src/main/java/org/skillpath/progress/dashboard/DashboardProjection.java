@@ -8,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.skillpath.kit.events.InboundEvent;
 import org.skillpath.kit.events.PoisonEventException;
+import org.skillpath.progress.access.TenancyCheck;
 import org.skillpath.progress.people.PersonErasure;
 import org.skillpath.progress.people.PersonUpserted;
 import org.springframework.dao.DuplicateKeyException;
@@ -214,7 +215,7 @@ public class DashboardProjection implements PersonErasure {
         try {
             mongo.upsert(member(orgId, personId), new Update().setOnInsert("gapsAt", Instant.EPOCH), DashboardMember.class);
         } catch (DuplicateKeyException otherOrg) {
-            throw new PoisonEventException("person " + personId + " belongs to another organisation than " + orgId);
+            throw TenancyCheck.mismatch(orgId, "person", personId);
         }
     }
 

@@ -3,7 +3,7 @@ package org.skillpath.progress.progress;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.skillpath.progress.access.ActingPeople;
+import org.skillpath.progress.access.Access;
 import org.skillpath.progress.people.PersonView;
 import org.skillpath.progress.schedule.JobLease;
 import org.slf4j.Logger;
@@ -29,13 +29,13 @@ public class DueDateScan {
 
     private final MongoTemplate mongo;
     private final PlanProgressService plans;
-    private final ActingPeople people;
+    private final Access access;
     private final JobLease lease;
 
-    DueDateScan(MongoTemplate mongo, PlanProgressService plans, ActingPeople people, JobLease lease) {
+    DueDateScan(MongoTemplate mongo, PlanProgressService plans, Access access, JobLease lease) {
         this.mongo = mongo;
         this.plans = plans;
-        this.people = people;
+        this.access = access;
         this.lease = lease;
     }
 
@@ -47,7 +47,7 @@ public class DueDateScan {
             due.fields().include("_id", "orgId", "personId");
             return due;
         }, log, candidate -> {
-            String managerId = people.person(candidate.getOrgId(), candidate.getPersonId())
+            String managerId = access.person(candidate.getOrgId(), candidate.getPersonId())
                     .map(PersonView::managerId).orElse(null);
             return plans.update(candidate.getOrgId(), candidate.getPlanId(), c -> c.plan()
                     .signalDueDates(c.context().today(), c.context().now(), c.context().policy(),

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import org.skillpath.kit.events.InboundEvent;
 import org.skillpath.kit.events.PoisonEventException;
+import org.skillpath.progress.access.TenancyCheck;
 import org.skillpath.progress.dashboard.DashboardProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,8 @@ import tools.jackson.databind.ObjectMapper;
  * Binding {@code planEvents-in-0} ({@code skillpath.plan.v1}): plan.created opens the plan's progress record
  * (its id is the plan id, so a redelivery creates nothing); plan.activated, plan.revised and mentor.assigned
  * change it, each recorded by its event key in the same guarded save, so a redelivery changes nothing. The
- * dashboard read model is fed from the same events.
+ * dashboard read model is fed from the same events. An event whose plan, person or mentor is stored here under
+ * another organisation is dead-lettered and changes nothing.
  */
 @ConsumesEvents(binding = "planEvents-in-0", types = {"org.skillpath.plan.created", "org.skillpath.plan.activated", "org.skillpath.plan.revised", "org.skillpath.mentor.assigned"})
 @Component("planEvents")
@@ -32,11 +34,14 @@ class PlanEventsConsumer implements Consumer<Message<byte[]>> {
     private final PlanProgressService plans;
     private final DashboardProjection dashboard;
     private final ObjectMapper json;
+    private final TenancyCheck tenancy;
 
-    PlanEventsConsumer(PlanProgressService plans, DashboardProjection dashboard, ObjectMapper json) {
+    PlanEventsConsumer(PlanProgressService plans, DashboardProjection dashboard, ObjectMapper json,
+                       TenancyCheck tenancy) {
         this.plans = plans;
         this.dashboard = dashboard;
         this.json = json;
+        this.tenancy = tenancy;
     }
 
     @Override
@@ -54,7 +59,11 @@ class PlanEventsConsumer implements Consumer<Message<byte[]>> {
     private void created(InboundEvent event) {
         PlanCreated plan = event.data(json, PlanCreated.class).requireComplete();
         sameOrg(event, plan.orgId());
+        tenancy.person(plan.orgId(), plan.personId());
+        tenancy.person(plan.orgId(), plan.mentorId());
         if (!plans.create(PlanProgress.of(plan))) {
+            // The id is taken: by this plan (a redelivery), or by another organisation's.
+            tenancy.plan(plan.orgId(), plan.planId());
             log.debug("plan {} has a progress record already; event {} changes nothing", plan.planId(), event.id());
         }
         dashboard.apply(event);
@@ -77,6 +86,7 @@ class PlanEventsConsumer implements Consumer<Message<byte[]>> {
     private void mentorAssigned(InboundEvent event) {
         MentorAssigned assigned = event.data(json, MentorAssigned.class).requireComplete();
         sameOrg(event, assigned.orgId());
+        tenancy.person(assigned.orgId(), assigned.mentorId());
         change(event, assigned.orgId(), assigned.planId(), c -> c.plan().assignMentor(assigned.mentorId()));
     }
 
@@ -90,8 +100,11 @@ class PlanEventsConsumer implements Consumer<Message<byte[]>> {
                 change.accept(c);
             }
             return true;
-        }).orElseThrow(() -> new PoisonEventException("event " + event.type() + " " + event.id()
-                + " is for plan " + planId + ", which this service does not know"));
+        }).orElseThrow(() -> {
+            tenancy.plan(orgId, planId);
+            return new PoisonEventException("event " + event.type() + " " + event.id()
+                    + " is for plan " + planId + ", which this service does not know");
+        });
     }
 
     private static void sameOrg(InboundEvent event, String dataOrgId) {

@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Takes statements in as an LRS does (xAPI Communication 2.1.1-2.1.2): validates the whole request before
  * storing any of it, refuses duplicate ids inside one batch (400) and known ids with other content (409),
  * accepts known ids with the same content without a second effect, then stores each statement and applies it
- * to the person's plans.
+ * to the person's plans. Everything is the organisation's own: ids are known per organisation, people are
+ * matched in its directory, and only its plans change.
  */
 @Service
 class StatementIntake {
@@ -103,9 +104,9 @@ class StatementIntake {
             }
             JsonNode node = statements.get(i);
             incoming.add(new Incoming(id, node, p, StatementComparison.hash(node),
-                    mongo.findById(id, StoredStatement.class)));
+                    mongo.findById(StoredStatement.idOf(orgId, id), StoredStatement.class)));
         }
-        List<String> conflicts = incoming.stream().filter(in -> in.existing() != null && !same(in, in.existing(), orgId))
+        List<String> conflicts = incoming.stream().filter(in -> in.existing() != null && !same(in, in.existing()))
                 .map(Incoming::id).toList();
         if (!conflicts.isEmpty()) {
             throw ApiException.conflict("statements " + conflicts + " exist already with other content");
@@ -136,16 +137,16 @@ class StatementIntake {
             copy.put("version", "1.0.0");
         }
         StatementValidator.Account account = in.parsed().account();
-        StoredStatement stored = new StoredStatement(in.id(), orgId, in.hash(), in.parsed().timestamp(),
-                json.writeValueAsString(copy), in.parsed().verbId(), in.parsed().activityId(),
+        StoredStatement stored = new StoredStatement(StoredStatement.idOf(orgId, in.id()), in.id(), orgId, in.hash(),
+                in.parsed().timestamp(), json.writeValueAsString(copy), in.parsed().verbId(), in.parsed().activityId(),
                 account == null ? null : account.homePage(), account == null ? null : account.name(), null,
                 StoredStatement.Outcome.RECEIVED, List.of(), now, false);
         try {
             return mongo.insert(stored);
         } catch (DuplicateKeyException raced) {
             // Another request stored the same id between our check and this insert.
-            StoredStatement winner = mongo.findById(in.id(), StoredStatement.class);
-            if (winner == null || !same(in, winner, orgId)) {
+            StoredStatement winner = mongo.findById(stored.id(), StoredStatement.class);
+            if (winner == null || !same(in, winner)) {
                 throw ApiException.conflict("statement " + in.id() + " exists already with other content");
             }
             return winner;
@@ -175,7 +176,7 @@ class StatementIntake {
                     stored.orgId(), outcome);
         }
         meters.counter("skillpath.xapi.statements", "outcome", outcome.name()).increment();
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(stored.statementId())),
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(stored.id())),
                 new Update().set("personId", person == null ? null : person.personId()).set("outcome", outcome)
                         .set("matchedSteps", matched).set("processed", true),
                 StoredStatement.class);
@@ -217,9 +218,9 @@ class StatementIntake {
         return found.size() == 1 ? found.get(0) : null;
     }
 
-    /** Same statement: same organisation, same canonical content, and the same timestamp where both carry one. */
-    private static boolean same(Incoming in, StoredStatement existing, String orgId) {
-        return existing.orgId().equals(orgId) && existing.contentHash().equals(in.hash())
+    /** Same statement (same organisation, same id): same canonical content, same timestamp where both carry one. */
+    private static boolean same(Incoming in, StoredStatement existing) {
+        return existing.contentHash().equals(in.hash())
                 && (in.parsed().timestamp() == null || existing.sentTimestamp() == null
                 || existing.sentTimestamp().equals(in.parsed().timestamp()));
     }

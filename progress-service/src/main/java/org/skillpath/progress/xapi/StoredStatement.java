@@ -14,6 +14,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * effect, with other content it is a conflict. Statements that named no known person or step stay here with
  * that outcome, so they are reported, not lost.
  *
+ * @param id            {@link #idOf} the organisation and the statement id: statement ids are chosen by the
+ *                      senders, so two organisations' platforms may use the same one, and neither may see or
+ *                      block the other's
  * @param statement     the statement's JSON (text: extension keys are IRIs, whose dots MongoDB field names dislike)
  * @param sentTimestamp the timestamp the sender gave, if any (compared as an instant)
  * @param processed     whether its effect on plans is done; a statement received again before that is finished
@@ -23,10 +26,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
         @CompoundIndex(name = "org_outcome_stored", def = "{'orgId': 1, 'outcome': 1, 'storedAt': -1}"),
         @CompoundIndex(name = "org_person_stored", def = "{'orgId': 1, 'personId': 1, 'storedAt': -1}")
 })
-public record StoredStatement(@Id String statementId, String orgId, String contentHash, Instant sentTimestamp,
-                              String statement, String verbId, String activityId, String accountHomePage,
-                              String accountName, String personId, Outcome outcome, List<MatchedStep> matchedSteps,
-                              Instant storedAt, boolean processed) {
+public record StoredStatement(@Id String id, String statementId, String orgId, String contentHash,
+                              Instant sentTimestamp, String statement, String verbId, String activityId,
+                              String accountHomePage, String accountName, String personId, Outcome outcome,
+                              List<MatchedStep> matchedSteps, Instant storedAt, boolean processed) {
 
     public enum Outcome {
         RECEIVED,
@@ -43,5 +46,10 @@ public record StoredStatement(@Id String statementId, String orgId, String conte
     }
 
     public record MatchedStep(String planId, String stepId, String effect) {
+    }
+
+    /** Organisation ids have no '/', so the pair is unambiguous. */
+    public static String idOf(String orgId, String statementId) {
+        return orgId + "/" + statementId;
     }
 }

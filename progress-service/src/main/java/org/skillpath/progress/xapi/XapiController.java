@@ -5,10 +5,14 @@ import java.util.List;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.skillpath.kit.security.Caller;
+import org.skillpath.kit.security.Callers;
+import org.skillpath.kit.security.CurrentCaller;
+import org.skillpath.kit.security.RateLimited;
 import org.skillpath.kit.web.ApiException;
 import org.skillpath.kit.web.CurrentOrg;
 import org.skillpath.kit.web.PageResponse;
-import org.skillpath.progress.access.ActingPeople;
+import org.skillpath.progress.access.Access;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -28,23 +32,27 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The statements resource of an LRS, for corporate L&D platforms (xAPI 1.0.3), plus the report of what their
- * statements did. The tenant comes from {@code @CurrentOrg}; the platform's credentials (Basic auth or OAuth,
- * as the specification expects) come with the security issue.
+ * statements did. Under /xapi the caller is a platform with a client token of scope {@code xapi:write} or the
+ * organisation's LRS credentials (HTTP Basic), see {@link XapiSecurityConfiguration}; the tenant is the one the
+ * token or the credentials belong to. Statement batches count against the organisation's mass-action limit.
  */
 @RestController
 class XapiController {
 
+    static final String RATE_LIMIT = "xapi-statements";
+
     private final StatementIntake intake;
     private final MongoTemplate mongo;
-    private final ActingPeople people;
+    private final Access access;
 
-    XapiController(StatementIntake intake, MongoTemplate mongo, ActingPeople people) {
+    XapiController(StatementIntake intake, MongoTemplate mongo, Access access) {
         this.intake = intake;
         this.mongo = mongo;
-        this.people = people;
+        this.access = access;
     }
 
     /** One statement or an array; answers 200 with the ids in order. */
+    @RateLimited(RATE_LIMIT)
     @PostMapping(path = "/xapi/statements", consumes = MediaType.APPLICATION_JSON_VALUE)
     List<String> post(@CurrentOrg String orgId,
                       @RequestHeader(name = XapiVersion.HEADER, required = false) String version,
@@ -66,6 +74,7 @@ class XapiController {
     }
 
     /** One statement under the id the parameter names; answers 204. */
+    @RateLimited(RATE_LIMIT)
     @PutMapping(path = "/xapi/statements", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> put(@CurrentOrg String orgId,
                              @RequestHeader(name = XapiVersion.HEADER, required = false) String version,
@@ -92,8 +101,8 @@ class XapiController {
         if (statementId == null || statementId.isBlank()) {
             throw ApiException.badRequest("statementId", "required (statement queries are not offered)");
         }
-        StoredStatement stored = mongo.findOne(Query.query(Criteria.where("_id")
-                .is(statementId.toLowerCase(java.util.Locale.ROOT)).and("orgId").is(orgId)), StoredStatement.class);
+        StoredStatement stored = mongo.findById(
+                StoredStatement.idOf(orgId, statementId.toLowerCase(java.util.Locale.ROOT)), StoredStatement.class);
         if (stored == null) {
             throw ApiException.notFound("statement", statementId);
         }
@@ -107,18 +116,16 @@ class XapiController {
     }
 
     @GetMapping("/api/xapi/statements")
-    PageResponse<StatementReport> report(@CurrentOrg String orgId,
-                                         @RequestHeader(name = ActingPeople.HEADER, required = false) String actor,
-                                         @RequestHeader(name = ActingPeople.ROLES_HEADER, required = false) String roles,
+    PageResponse<StatementReport> report(@CurrentCaller Caller caller,
                                          @RequestParam(required = false) StoredStatement.Outcome outcome,
                                          @RequestParam(required = false) Boolean unmatched,
                                          @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        people.require(orgId, actor);
-        if (!ActingPeople.isLdAdmin(roles)) {
-            throw ActingPeople.forbidden(ActingPeople.ROLES_HEADER, "the statement report is for L&D admins");
+        access.actor(caller);
+        if (!caller.isAdmin()) {
+            throw Callers.forbidden("requires the role LD_ADMIN: the statement report is for L&D admins");
         }
-        Criteria criteria = Criteria.where("orgId").is(orgId);
+        Criteria criteria = Criteria.where("orgId").is(caller.orgId());
         if (outcome != null) {
             criteria = criteria.and("outcome").is(outcome);
         } else if (Boolean.TRUE.equals(unmatched)) {

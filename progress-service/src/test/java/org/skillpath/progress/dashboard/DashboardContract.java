@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
+import static org.skillpath.kit.test.TestTokens.bearer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -20,6 +21,7 @@ import com.mongodb.client.MongoClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.skillpath.kit.events.InboundEvent;
+import org.skillpath.kit.test.TestTokens;
 import org.skillpath.kit.test.TopicReader;
 import org.skillpath.progress.Events;
 import org.skillpath.progress.IntegrationContract;
@@ -84,8 +86,9 @@ public abstract class DashboardContract extends IntegrationContract {
         await().atMost(WAIT).until(() -> mongo.findById(planId, org.skillpath.progress.progress.PlanProgress.class) != null
                 && hasGaps(alice));
         await().atMost(WAIT).until(() -> mongo.findById(alice, org.skillpath.progress.people.PersonView.class) != null);
-        mvc.perform(post("/api/progress/plans/{p}/steps/course/check-ins", planId).header("X-Org-Id", orgId)
-                        .header("X-Person-Id", alice).contentType(MediaType.APPLICATION_JSON).content("{\"complete\":true}"))
+        mvc.perform(post("/api/progress/plans/{p}/steps/course/check-ins", planId)
+                        .with(bearer(TestTokens.employee(orgId, alice))).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"complete\":true}"))
                 .andExpect(status().isOk());
         // The completion reaches the dashboard the way it reaches everyone: through skillpath.progress.v1.
         await().atMost(WAIT).until(() -> {
@@ -95,7 +98,9 @@ public abstract class DashboardContract extends IntegrationContract {
         await().atMost(WAIT).until(() -> member(mongo, hal) != null && member(mongo, hal).displayName() != null
                 && hasGaps(dave) && hasGaps(carol));
 
-        mvc.perform(get("/api/dashboard/team").header("X-Org-Id", orgId).header("X-Person-Id", bob))
+        String bobsToken = TestTokens.manager(orgId, bob);
+        String franksToken = TestTokens.manager(orgId, frank);
+        mvc.perform(get("/api/dashboard/team").with(bearer(bobsToken)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.teamSize").value(3))
                 .andExpect(jsonPath("$.members.items[*].displayName",
@@ -113,42 +118,46 @@ public abstract class DashboardContract extends IntegrationContract {
                 .andExpect(jsonPath("$.aggregates.heatMap[?(@.skillId == 'budgeting')].averageTarget").value(4.0))
                 .andExpect(jsonPath("$.aggregates.growth[0].skillId").value("conflict-resolution"))
                 .andExpect(jsonPath("$.aggregates.growth[0].averageChange").value(0.5));
-        mvc.perform(get("/api/dashboard/team").param("overdueOnly", "true").param("size", "1")
-                        .header("X-Org-Id", orgId).header("X-Person-Id", bob))
+        mvc.perform(get("/api/dashboard/team").param("overdueOnly", "true").param("size", "1").with(bearer(bobsToken)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.members.totalItems").value(1))
                 .andExpect(jsonPath("$.members.items[0].personId").value(alice));
-        mvc.perform(get("/api/dashboard/team").param("skillId", "budgeting").header("X-Org-Id", orgId).header("X-Person-Id", bob))
+        mvc.perform(get("/api/dashboard/team").param("skillId", "budgeting").with(bearer(bobsToken)))
                 .andExpect(jsonPath("$.members.totalItems").value(3));
 
         // Frank's team has two people: no aggregates that would single one out.
-        mvc.perform(get("/api/dashboard/team").header("X-Org-Id", orgId).header("X-Person-Id", frank))
+        mvc.perform(get("/api/dashboard/team").with(bearer(franksToken)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.teamSize").value(2))
                 .andExpect(jsonPath("$.aggregates.available").value(false))
                 .andExpect(jsonPath("$.aggregates.heatMap.length()").value(0))
                 .andExpect(jsonPath("$.aggregates.averageProgressPercent").doesNotExist());
-        mvc.perform(get("/api/dashboard/team").param("managerId", bob).header("X-Org-Id", orgId).header("X-Person-Id", frank))
+        // Another manager's team is none of Frank's business: as if Bob were not there.
+        mvc.perform(get("/api/dashboard/team").param("managerId", bob).with(bearer(franksToken)))
+                .andExpect(status().isNotFound());
+        // Without the MANAGER role the team view is refused, whatever the directory says.
+        mvc.perform(get("/api/dashboard/team").with(bearer(TestTokens.employee(orgId, bob))))
                 .andExpect(status().isForbidden());
 
-        mvc.perform(get("/api/dashboard/people/{id}", alice).header("X-Org-Id", orgId).header("X-Person-Id", bob))
+        mvc.perform(get("/api/dashboard/people/{id}", alice).with(bearer(bobsToken)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.plans[0].steps[?(@.stepId == 'late')].overdue").value(true))
                 .andExpect(jsonPath("$.plans[0].steps[?(@.stepId == 'course')].done").value(true))
                 .andExpect(jsonPath("$.levels[*].skillId", hasItem("active-listening")))
                 .andExpect(jsonPath("$.growth[0].previousLevel").value(1.5));
-        mvc.perform(get("/api/dashboard/people/{id}", alice).header("X-Org-Id", orgId).header("X-Person-Id", carol))
-                .andExpect(status().isForbidden());
-        mvc.perform(get("/api/dashboard/people/{id}", alice).header("X-Org-Id", newOrgId()).header("X-Person-Id", bob))
-                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/dashboard/people/{id}", alice).with(bearer(TestTokens.employee(orgId, carol))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/dashboard/people/{id}", alice).with(bearer(TestTokens.employee(orgId, alice))))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/dashboard/people/{id}", alice).with(bearer(newAdmin(newOrgId()))))
+                .andExpect(status().isNotFound());
 
-        mvc.perform(get("/api/dashboard/organisation").header("X-Org-Id", orgId).header("X-Person-Id", bob))
+        mvc.perform(get("/api/dashboard/organisation").with(bearer(bobsToken)))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/api/dashboard/organisation").param("size", "101").header("X-Org-Id", orgId)
-                        .header("X-Person-Id", bob).header("X-Person-Roles", "ld-admin"))
+        String bobAsAdmin = TestTokens.person(orgId, bob, "EMPLOYEE", "MANAGER", "LD_ADMIN");
+        mvc.perform(get("/api/dashboard/organisation").param("size", "101").with(bearer(bobAsAdmin)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("size"));
-        mvc.perform(get("/api/dashboard/organisation").header("X-Org-Id", orgId).header("X-Person-Id", bob)
-                        .header("X-Person-Roles", "ld-admin"))
+        mvc.perform(get("/api/dashboard/organisation").with(bearer(bobAsAdmin)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.people.totalItems").value(7))
                 .andExpect(jsonPath("$.aggregates.available").value(true))

@@ -2,6 +2,7 @@ package org.skillpath.progress.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.skillpath.kit.test.TestTokens.bearer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -13,6 +14,7 @@ import java.util.Objects;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.skillpath.kit.test.TestTokens;
 import org.skillpath.kit.test.TopicReader;
 import org.skillpath.progress.Events;
 import org.skillpath.progress.IntegrationContract;
@@ -56,15 +58,15 @@ public abstract class CompletionFlowContract extends IntegrationContract {
 
         // Bob confirms the on-the-job practice step; the LMS reports the course completed.
         mvc.perform(post("/api/progress/plans/{planId}/steps/{stepId}/confirmation", planId, "budget-line")
-                        .header("X-Org-Id", orgId).header("X-Person-Id", bob)
+                        .with(bearer(TestTokens.manager(orgId, bob)))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"Owned the Q2 travel budget\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.steps[1].status").value("COMPLETED"))
                 .andExpect(jsonPath("$.progress.percentComplete").value(75))
                 .andExpect(jsonPath("$.status").value("ACTIVE"));
         String statement = XapiStatements.statement(newId(), LMS, aliceUser, XapiStatements.COMPLETED, COURSE);
-        mvc.perform(post("/xapi/statements").header("X-Org-Id", orgId).header("X-Experience-API-Version", "1.0.3")
-                        .contentType(MediaType.APPLICATION_JSON).content(statement))
+        mvc.perform(post("/xapi/statements").with(bearer(TestTokens.client(orgId, "lms", "xapi:write")))
+                        .header("X-Experience-API-Version", "1.0.3").contentType(MediaType.APPLICATION_JSON).content(statement))
                 .andExpect(status().isOk());
 
         PlanProgress done = Plans.load(mongo, planId);
@@ -92,8 +94,9 @@ public abstract class CompletionFlowContract extends IntegrationContract {
         assertThat(Plans.load(mongo, planId).getReassessmentRaisedAt()).isNotNull();
         await().atMost(WAIT).until(() -> reassessments.runOnce() >= 0);
         // The same completion once more, and a redelivered plan.created: nothing new.
-        mvc.perform(post("/xapi/statements").header("X-Org-Id", orgId).header("X-Experience-API-Version", "1.0.3")
-                .contentType(MediaType.APPLICATION_JSON).content(statement)).andExpect(status().isOk());
+        mvc.perform(post("/xapi/statements").with(bearer(TestTokens.client(orgId, "lms", "xapi:write")))
+                .header("X-Experience-API-Version", "1.0.3").contentType(MediaType.APPLICATION_JSON).content(statement))
+                .andExpect(status().isOk());
 
         List<ConsumerRecord<String, byte[]>> due = ProgressTopic.events(bootstrap(), alice,
                 ProgressEvents.REASSESSMENT_DUE, 1, WAIT);

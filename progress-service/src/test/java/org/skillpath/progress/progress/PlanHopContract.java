@@ -3,6 +3,7 @@ package org.skillpath.progress.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.skillpath.kit.test.TestTokens.bearer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -18,6 +19,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.skillpath.kit.test.ContractSchemas;
 import org.skillpath.kit.test.RawEvents;
+import org.skillpath.kit.test.TestTokens;
 import org.skillpath.kit.test.TopicReader;
 import org.skillpath.progress.IntegrationContract;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -62,7 +64,10 @@ public abstract class PlanHopContract extends IntegrationContract {
         assertThat(workshop.dueOn()).isEqualTo(today().minusDays(1));
         assertThat(stored.pendingEvents()).as("creating the record emits nothing").isEmpty();
 
-        mvc.perform(get("/api/progress/plans/{planId}", planId).header("X-Org-Id", orgId))
+        // The plan's owner reads it, once the people directory knows them.
+        inDirectory(orgId, personId, null);
+        String owner = TestTokens.employee(orgId, personId);
+        mvc.perform(get("/api/progress/plans/{planId}", planId).with(bearer(owner)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.planId").value(planId))
                 .andExpect(jsonPath("$.personId").value(personId))
@@ -76,7 +81,7 @@ public abstract class PlanHopContract extends IntegrationContract {
                 .andExpect(jsonPath("$.progress.stepsByStatus.COMPLETED").value(0))
                 .andExpect(jsonPath("$.progress.overdueStepIds", contains("s1")));
 
-        mvc.perform(get("/api/progress").param("personId", personId).header("X-Org-Id", orgId))
+        mvc.perform(get("/api/progress").param("personId", personId).with(bearer(owner)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalItems").value(1))
                 .andExpect(jsonPath("$.items[0].planId").value(planId));

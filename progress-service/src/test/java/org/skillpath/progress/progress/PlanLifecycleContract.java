@@ -2,6 +2,7 @@ package org.skillpath.progress.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.skillpath.kit.test.TestTokens.bearer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.skillpath.kit.test.ContractSchemas;
 import org.skillpath.kit.test.RawEvents;
+import org.skillpath.kit.test.TestTokens;
 import org.skillpath.kit.test.TopicReader;
 import org.skillpath.progress.Events;
 import org.skillpath.progress.IntegrationContract;
@@ -61,8 +63,8 @@ public abstract class PlanLifecycleContract extends IntegrationContract {
 
         // The mentor may now log the session that completes s2.
         await().atMost(WAIT).until(() -> mongo.findById(carol, org.skillpath.progress.people.PersonView.class) != null);
-        mvc.perform(post("/api/progress/plans/{p}/steps/s2/mentoring-sessions", planId).header("X-Org-Id", orgId)
-                        .header("X-Person-Id", carol).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/progress/plans/{p}/steps/s2/mentoring-sessions", planId)
+                        .with(bearer(TestTokens.employee(orgId, carol))).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"heldOn\":\"" + today + "\",\"completesStep\":true}"))
                 .andExpect(status().isOk());
 

@@ -3,6 +3,8 @@ package org.skillpath.progress.xapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.skillpath.kit.test.TestTokens.bearer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -16,6 +18,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.skillpath.kit.test.TestTokens;
 import org.skillpath.progress.IntegrationContract;
 import org.skillpath.progress.ProgressTopic;
 import org.skillpath.progress.people.PersonView;
@@ -60,7 +63,7 @@ public abstract class XapiContract extends IntegrationContract {
     @Test
     public void theVersionHeaderIsRequiredOnRequestsAndPresentOnEveryResponse() throws Exception {
         String body = statement(newId(), XapiStatements.COMPLETED, COURSE);
-        mvc.perform(post("/xapi/statements").header("X-Org-Id", orgId).contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/xapi/statements").with(bearer(platform())).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string(VERSION, "1.0.3"))
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -71,7 +74,7 @@ public abstract class XapiContract extends IntegrationContract {
                     .andExpect(header().string(VERSION, "1.0.3"))
                     .andExpect(jsonPath("$.errors[0].field").value(VERSION));
         }
-        assertThat(mongo.findById(idOf(body), StoredStatement.class)).as("refused requests store nothing").isNull();
+        assertThat(stored(idOf(body))).as("refused requests store nothing").isNull();
         send(post("/xapi/statements").content(body), "1.0")
                 .andExpect(status().isOk())
                 .andExpect(header().string(VERSION, "1.0.3"));
@@ -93,7 +96,7 @@ public abstract class XapiContract extends IntegrationContract {
         assertThat(course.completedBy()).isEqualTo(CompletionSource.XAPI);
         assertThat(course.completedAt()).as("the statement's own time").isEqualTo(java.time.Instant.parse("2026-03-04T10:15:00Z"));
         assertThat(plan.getSteps().get(1).status()).isEqualTo(StepStatus.NOT_STARTED);
-        StoredStatement stored = mongo.findById(id, StoredStatement.class);
+        StoredStatement stored = stored(id);
         assertThat(stored.outcome()).isEqualTo(StoredStatement.Outcome.STEP_COMPLETED);
         assertThat(stored.personId()).isEqualTo(alice);
         assertThat(stored.matchedSteps()).containsExactly(new StoredStatement.MatchedStep(planId, "course", "COMPLETED"));
@@ -101,7 +104,7 @@ public abstract class XapiContract extends IntegrationContract {
         // The same statement again: accepted, no second effect.
         send(post("/xapi/statements").content(body), "1.0.3").andExpect(status().isOk()).andExpect(jsonPath("$", contains(id)));
         send(put("/xapi/statements").param("statementId", id).content(body), "1.0.3").andExpect(status().isNoContent());
-        assertThat(mongo.findById(id, StoredStatement.class)).isEqualTo(stored);
+        assertThat(stored(id)).isEqualTo(stored);
         assertThat(Plans.load(mongo, planId).getSteps().get(0)).isEqualTo(course);
         assertThat(ProgressTopic.events(bootstrap(), alice, "org.skillpath.step.completed", 2, java.time.Duration.ofSeconds(4)))
                 .as("one step.completed, however often the statement comes").hasSize(1);
@@ -136,7 +139,7 @@ public abstract class XapiContract extends IntegrationContract {
 
         String assigned = response.split("\"")[3];
         assertThat(UUID.fromString(assigned)).isNotNull();
-        StoredStatement stored = mongo.findById(assigned, StoredStatement.class);
+        StoredStatement stored = stored(assigned);
         assertThat(stored.outcome()).as("attempted is stored, not acted on").isEqualTo(StoredStatement.Outcome.VERB_NOT_TRACKED);
         assertThat(stored.statement()).contains("\"id\":\"" + assigned + "\"").contains("\"stored\":")
                 .contains("\"version\":\"1.0.0\"");
@@ -147,7 +150,7 @@ public abstract class XapiContract extends IntegrationContract {
         String id = newId();
         send(post("/xapi/statements").content(statement(id, XapiStatements.FAILED, COURSE)), "1.0.3")
                 .andExpect(status().isOk());
-        StoredStatement before = mongo.findById(id, StoredStatement.class);
+        StoredStatement before = stored(id);
 
         send(post("/xapi/statements").content(statement(id, XapiStatements.COMPLETED, COURSE)), "1.0.3")
                 .andExpect(status().isConflict())
@@ -160,8 +163,8 @@ public abstract class XapiContract extends IntegrationContract {
                 + statement(id, XapiStatements.COMPLETED, COURSE) + "]"), "1.0.3")
                 .andExpect(status().isConflict());
 
-        assertThat(mongo.findById(id, StoredStatement.class)).isEqualTo(before);
-        assertThat(mongo.findById(other, StoredStatement.class)).as("a conflicting batch stores none of it").isNull();
+        assertThat(stored(id)).isEqualTo(before);
+        assertThat(stored(other)).as("a conflicting batch stores none of it").isNull();
         assertThat(Plans.load(mongo, planId).getSteps().get(0).status())
                 .as("failed is recorded and does not complete").isEqualTo(StepStatus.IN_PROGRESS);
         assertThat(before.outcome()).isEqualTo(StoredStatement.Outcome.FAILURE_RECORDED);
@@ -176,8 +179,8 @@ public abstract class XapiContract extends IntegrationContract {
                 + "]"), "1.0.3")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("statements[2].id"));
-        assertThat(mongo.findById(id, StoredStatement.class)).isNull();
-        assertThat(mongo.findById(other, StoredStatement.class)).isNull();
+        assertThat(stored(id)).isNull();
+        assertThat(stored(other)).isNull();
     }
 
     @Test
@@ -202,7 +205,8 @@ public abstract class XapiContract extends IntegrationContract {
                 .andExpect(jsonPath("$.verb.id").value(XapiStatements.COMPLETED))
                 .andExpect(jsonPath("$.stored").exists());
         send(get("/xapi/statements").param("statementId", id), "1.0.3").andExpect(status().isOk());
-        mvc.perform(get("/xapi/statements").param("statementId", id).header("X-Org-Id", newOrgId()).header(VERSION, "1.0.3"))
+        mvc.perform(get("/xapi/statements").param("statementId", id).header(VERSION, "1.0.3")
+                        .with(bearer(TestTokens.client(newOrgId(), "lms", "xapi:write"))))
                 .andExpect(status().isNotFound());
     }
 
@@ -241,25 +245,83 @@ public abstract class XapiContract extends IntegrationContract {
         send(post("/xapi/statements").content("[" + stranger + "," + otherLms + "," + noStep + "]"), "1.0.3")
                 .andExpect(status().isOk());
 
-        assertThat(mongo.findById(idOf(stranger), StoredStatement.class).outcome()).isEqualTo(StoredStatement.Outcome.UNMATCHED_PERSON);
-        assertThat(mongo.findById(idOf(otherLms), StoredStatement.class).outcome()).isEqualTo(StoredStatement.Outcome.UNMATCHED_PERSON);
-        assertThat(mongo.findById(idOf(noStep), StoredStatement.class).outcome()).isEqualTo(StoredStatement.Outcome.UNMATCHED_STEP);
+        assertThat(stored(idOf(stranger)).outcome()).isEqualTo(StoredStatement.Outcome.UNMATCHED_PERSON);
+        assertThat(stored(idOf(otherLms)).outcome()).isEqualTo(StoredStatement.Outcome.UNMATCHED_PERSON);
+        assertThat(stored(idOf(noStep)).outcome()).isEqualTo(StoredStatement.Outcome.UNMATCHED_STEP);
 
         String admin = newId();
         mongo.insert(new PersonView(admin, orgId, "Lee L&D", null, true, "lee", null));
-        mvc.perform(get("/api/xapi/statements").param("unmatched", "true").header("X-Org-Id", orgId)
-                        .header("X-Person-Id", admin).header("X-Person-Roles", "ld-admin"))
+        mvc.perform(get("/api/xapi/statements").param("unmatched", "true").with(bearer(TestTokens.admin(orgId, admin))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalItems").value(3))
                 .andExpect(jsonPath("$.items[*].accountName", hasItem("nobody-here")));
-        mvc.perform(get("/api/xapi/statements").header("X-Org-Id", orgId).header("X-Person-Id", alice))
+        mvc.perform(get("/api/xapi/statements").with(bearer(TestTokens.employee(orgId, alice))))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
         assertThat(Plans.load(mongo, planId).getSteps()).allSatisfy(s -> assertThat(s.status()).isEqualTo(StepStatus.NOT_STARTED));
     }
 
+    @Test
+    public void anotherOrganisationsPlatformNeverReachesThisOrganisationsData() throws Exception {
+        // The same LMS homePage, the same account name, the same statement id: still another organisation's.
+        String id = newId();
+        String theirs = TestTokens.client(newOrgId(), "lms", "xapi:write");
+        mvc.perform(post("/xapi/statements").with(bearer(theirs)).header(VERSION, "1.0.3")
+                        .contentType(MediaType.APPLICATION_JSON).content(statement(id, XapiStatements.COMPLETED, COURSE)))
+                .andExpect(status().isOk());
+        assertThat(Plans.load(mongo, planId).getSteps().get(0).status()).isEqualTo(StepStatus.NOT_STARTED);
+        assertThat(stored(id)).as("nothing stored in this organisation").isNull();
+        mvc.perform(get("/xapi/statements").param("statementId", id).with(bearer(theirs)).header(VERSION, "1.0.3"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.actor.account.name").value(aliceUser));
+        send(get("/xapi/statements").param("statementId", id), "1.0.3").andExpect(status().isNotFound());
+
+        // This organisation's platform uses the id too, with other content: no conflict across organisations.
+        send(post("/xapi/statements").content(statement(id, XapiStatements.PASSED, COURSE)), "1.0.3")
+                .andExpect(status().isOk());
+        assertThat(stored(id).outcome()).isEqualTo(StoredStatement.Outcome.STEP_COMPLETED);
+    }
+
+    @Test
+    public void statementRequestsAreLimitedPerOrganisation() throws Exception {
+        for (int i = 0; i < XAPI_LIMIT; i++) {
+            send(post("/xapi/statements").content(statement(newId(), XapiStatements.ATTEMPTED, COURSE)), "1.0.3")
+                    .andExpect(status().isOk());
+        }
+        String refused = newId();
+        send(post("/xapi/statements").content(statement(refused, XapiStatements.ATTEMPTED, COURSE)), "1.0.3")
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(header().string(VERSION, "1.0.3"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(startsWith(
+                        "the organisation's limit for xapi-statements is " + XAPI_LIMIT + " a minute")));
+        send(put("/xapi/statements").param("statementId", refused)
+                .content(statement(refused, XapiStatements.ATTEMPTED, COURSE)), "1.0.3")
+                .andExpect(status().isTooManyRequests());
+        assertThat(stored(refused)).as("a refused request stores nothing").isNull();
+        // Reading is not limited, and another organisation's platform has its own budget.
+        send(get("/xapi/statements").param("statementId", newId()), "1.0.3").andExpect(status().isNotFound());
+        mvc.perform(post("/xapi/statements").with(bearer(TestTokens.client(newOrgId(), "lms", "xapi:write")))
+                        .header(VERSION, "1.0.3").contentType(MediaType.APPLICATION_JSON)
+                        .content(statement(newId(), XapiStatements.ATTEMPTED, COURSE)))
+                .andExpect(status().isOk());
+
+        clock.advance(java.time.Duration.ofMinutes(1));
+        send(post("/xapi/statements").content(statement(refused, XapiStatements.ATTEMPTED, COURSE)), "1.0.3")
+                .andExpect(status().isOk());
+    }
+
     private ResultActions send(MockHttpServletRequestBuilder request, String version) throws Exception {
-        return mvc.perform(request.header("X-Org-Id", orgId).header(VERSION, version).contentType(MediaType.APPLICATION_JSON));
+        return mvc.perform(request.with(bearer(platform())).header(VERSION, version).contentType(MediaType.APPLICATION_JSON));
+    }
+
+    /** The organisation's L&D platform, with a client-credentials token. */
+    private String platform() {
+        return TestTokens.client(orgId, "lms", "xapi:write");
+    }
+
+    private StoredStatement stored(String statementId) {
+        return mongo.findById(StoredStatement.idOf(orgId, statementId), StoredStatement.class);
     }
 
     private String statement(String id, String verb, String activity) {
