@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.startsWith;
+import static org.skillpath.kit.test.TestTokens.bearer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -32,6 +34,7 @@ import org.skillpath.kit.events.DeterministicIds;
 import org.skillpath.kit.test.CloudEventsConformance;
 import org.skillpath.kit.test.ContractSchemas;
 import org.skillpath.kit.test.RawEvents;
+import org.skillpath.kit.test.TestTokens;
 import org.skillpath.kit.test.TopicReader;
 import org.skillpath.notification.nudges.Nudge;
 import org.skillpath.notification.nudges.NudgeStatus;
@@ -186,7 +189,7 @@ abstract class NotificationHopContract {
         exactlyOneMailTo(dana.email());
         awaitSentAndPublished(nudgeId);
         exactlyOneNudgeSent(dana.personId());
-        mvc.perform(get("/api/nudges").param("personId", dana.personId()).header("X-Org-Id", dana.orgId()))
+        mvc.perform(get("/api/nudges").param("personId", dana.personId()).with(bearer(ownToken(dana))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items.length()").value(1))
                 .andExpect(jsonPath("$.items[0].id").value(nudgeId))
@@ -240,7 +243,7 @@ abstract class NotificationHopContract {
         await().atMost(30, TimeUnit.SECONDS).until(() -> TestSmtp.mailsTo(fay.email()).size() == 3);
 
         mvc.perform(get("/api/nudges").param("personId", fay.personId()).param("size", "2")
-                        .header("X-Org-Id", fay.orgId()))
+                        .with(bearer(ownToken(fay))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items.length()").value(2))
                 .andExpect(jsonPath("$.page").value(0))
@@ -251,29 +254,42 @@ abstract class NotificationHopContract {
                 .andExpect(jsonPath("$.items[0].status").value("SENT"))
                 .andExpect(jsonPath("$.items[0].attempts").value(1));
         mvc.perform(get("/api/nudges").param("personId", fay.personId()).param("page", "1").param("size", "2")
-                        .header("X-Org-Id", fay.orgId()))
+                        .with(bearer(ownToken(fay))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items.length()").value(1));
-        mvc.perform(get("/api/nudges").param("personId", fay.personId()).header("X-Org-Id", "org-other"))
+        // Someone of another organisation under the same id has a log of their own: empty.
+        mvc.perform(get("/api/nudges").param("personId", fay.personId())
+                        .with(bearer(TestTokens.employee("org-other", fay.personId()))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalItems").value(0));
+        // A colleague of the same organisation does not see it at all.
+        mvc.perform(get("/api/nudges").param("personId", fay.personId())
+                        .with(bearer(TestTokens.employee(fay.orgId(), UUID.randomUUID().toString()))))
+                .andExpect(status().isNotFound());
     }
 
     @Test
     void theDeliveryLogRefusesBadRequestsWithProblemDetails() throws Exception {
-        mvc.perform(get("/api/nudges").param("personId", "p-1"))
+        // Without a token (the tenant header of old included) there is no caller and no tenant: 401.
+        for (var request : List.of(get("/api/nudges").param("personId", "p-1"),
+                get("/api/nudges").param("personId", "p-1").header("X-Org-Id", "org-1"))) {
+            mvc.perform(request)
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(header().string("WWW-Authenticate", "Bearer"))
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.status").value(401));
+        }
+        String p1 = TestTokens.employee("org-1", "p-1");
+        mvc.perform(get("/api/nudges").with(bearer(p1)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(400))
-                .andExpect(jsonPath("$.errors[0].field").value("X-Org-Id"));
-        mvc.perform(get("/api/nudges").header("X-Org-Id", "org-1"))
-                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("personId"));
-        mvc.perform(get("/api/nudges").param("personId", "p-1").param("size", "101").header("X-Org-Id", "org-1"))
+        mvc.perform(get("/api/nudges").param("personId", "p-1").param("size", "101").with(bearer(p1)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("size"));
-        mvc.perform(get("/api/nudges").param("personId", "p-1").param("page", "x").header("X-Org-Id", "org-1"))
+        mvc.perform(get("/api/nudges").param("personId", "p-1").param("page", "x").with(bearer(p1)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("page"));
     }
@@ -298,6 +314,11 @@ abstract class NotificationHopContract {
         String first = displayName.split(" ")[0].toLowerCase();
         return new Person(UUID.randomUUID().toString(), "org-" + suffix, displayName,
                 first + "." + suffix + "@example.org");
+    }
+
+    /** The token of the person themself: the delivery log is theirs alone. */
+    private static String ownToken(Person p) {
+        return TestTokens.employee(p.orgId(), p.personId());
     }
 
     String bootstrap() {

@@ -2,6 +2,7 @@ package org.skillpath.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.skillpath.kit.test.TestTokens.bearer;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -33,6 +34,7 @@ import org.skillpath.kit.test.CloudEventsConformance;
 import org.skillpath.kit.test.ContractSchemas;
 import org.skillpath.kit.test.MutableClock;
 import org.skillpath.kit.test.RawEvents;
+import org.skillpath.kit.test.TestTokens;
 import org.skillpath.kit.test.TopicReader;
 import org.skillpath.notification.escalation.OverdueStep;
 import org.skillpath.notification.nudges.ErasedModel;
@@ -184,7 +186,7 @@ abstract class NudgePolicyContract {
         clock.set(morning);
         oneMail(dora, NudgeKind.DUE_SOON, "A step in your plan is due soon");
         awaitNudge(deferred.getId(), NudgeStatus.SENT);
-        mvc.perform(get("/api/nudges").param("personId", dora.id()).header("X-Org-Id", dora.org()))
+        mvc.perform(get("/api/nudges").param("personId", dora.id()).with(bearer(ownToken(dora))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalItems").value(2))
                 .andExpect(jsonPath("$.items[?(@.kind == 'DUE_SOON')].decisions[0].outcome").value("DEFERRED"))
@@ -269,7 +271,7 @@ abstract class NudgePolicyContract {
         moveTo(DayOfWeek.WEDNESDAY, LocalTime.of(10, 0));
         Person hana = person("Hana Digest", null);
         publishPeople(hana);
-        mvc.perform(put("/api/preferences/{id}", hana.id()).header("X-Org-Id", hana.org())
+        mvc.perform(put("/api/preferences/{id}", hana.id()).with(bearer(ownToken(hana)))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"digest\":\"DAILY\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.digest").value("DAILY"));
@@ -362,27 +364,29 @@ abstract class NudgePolicyContract {
                 .andExpect(jsonPath("$.quietHours.start").value("20:00"))
                 .andExpect(jsonPath("$.quietHours.end").value("08:00"))
                 .andExpect(jsonPath("$.ownQuietHours").value(false));
-        mvc.perform(put("/api/preferences/{id}", jo.id()).header("X-Org-Id", jo.org())
+        mvc.perform(put("/api/preferences/{id}", jo.id()).with(bearer(ownToken(jo)))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"categories\":{\"REMINDERS\":false},\"digest\":\"WEEKLY\",\"quietHours\":{\"start\":\"22:00\",\"end\":\"07:30\"}}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.categories.REMINDERS.subscribed").value(false))
                 .andExpect(jsonPath("$.quietHours.start").value("22:00"))
                 .andExpect(jsonPath("$.ownQuietHours").value(true));
-        mvc.perform(put("/api/preferences/{id}", jo.id()).header("X-Org-Id", jo.org())
+        mvc.perform(put("/api/preferences/{id}", jo.id()).with(bearer(ownToken(jo)))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"quietHours\":{\"start\":\"25:00\",\"end\":\"07:00\"}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("quietHours.start"));
-        mvc.perform(put("/api/preferences/{id}", jo.id()).header("X-Org-Id", jo.org())
+        mvc.perform(put("/api/preferences/{id}", jo.id()).with(bearer(ownToken(jo)))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"categories\":{\"SPAM\":false}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        mvc.perform(put("/api/preferences/{id}", jo.id()).header("X-Org-Id", jo.org())
+        mvc.perform(put("/api/preferences/{id}", jo.id()).with(bearer(ownToken(jo)))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"digest\":\"HOURLY\"}"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/api/preferences/{id}", "nobody-" + UUID.randomUUID()).header("X-Org-Id", jo.org()))
+        // Someone this service has never heard of (no person.upserted yet) has no preferences to show.
+        String nobody = "nobody-" + UUID.randomUUID();
+        mvc.perform(get("/api/preferences/{id}", nobody).with(bearer(TestTokens.employee(jo.org(), nobody))))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/preferences/{id}", jo.id()).header("X-Org-Id", "org-other"))
+        mvc.perform(get("/api/preferences/{id}", jo.id()).with(bearer(TestTokens.employee("org-other", jo.id()))))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/unsubscribe"))
                 .andExpect(status().isBadRequest())
@@ -475,10 +479,10 @@ abstract class NudgePolicyContract {
         assertThat(marker.isErased()).isTrue();
         assertThat(marker.getEmail()).isNull();
         assertThat(marker.getDisplayName()).isNull();
-        mvc.perform(get("/api/nudges").param("personId", max.id()).header("X-Org-Id", max.org()))
+        mvc.perform(get("/api/nudges").param("personId", max.id()).with(bearer(ownToken(max))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalItems").value(0));
-        mvc.perform(get("/api/preferences/{id}", max.id()).header("X-Org-Id", max.org()))
+        mvc.perform(get("/api/preferences/{id}", max.id()).with(bearer(ownToken(max))))
                 .andExpect(status().isNotFound());
         assertThat(eventsOf(max, 2)).extracting(r -> TopicReader.header(r, "ce_type"))
                 .containsExactlyInAnyOrder("org.skillpath.nudge.sent", "org.skillpath.nudge.suppressed");
@@ -689,8 +693,13 @@ abstract class NudgePolicyContract {
                 .filter(r -> p.id().equals(r.key())).toList();
     }
 
+    /** The token of the person themself: preferences and delivery log are theirs alone. */
+    static String ownToken(Person p) {
+        return TestTokens.employee(p.org(), p.id());
+    }
+
     org.springframework.test.web.servlet.ResultActions preferencesOf(Person p) throws Exception {
-        return mvc.perform(get("/api/preferences/{id}", p.id()).header("X-Org-Id", p.org()))
+        return mvc.perform(get("/api/preferences/{id}", p.id()).with(bearer(ownToken(p))))
                 .andExpect(status().isOk());
     }
 }

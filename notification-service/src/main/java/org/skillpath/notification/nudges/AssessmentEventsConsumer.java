@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.skillpath.kit.events.InboundEvent;
 import org.skillpath.kit.events.PoisonEventException;
+import org.skillpath.notification.recipients.RecipientRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +37,7 @@ class AssessmentEventsConsumer {
 
     @Bean
     Consumer<Message<byte[]>> assessmentEvents(ObjectMapper json, NudgeRecorder recorder,
+            RecipientRepository recipients,
             @Value("${skillpath.mail.links.assessment:http://127.0.0.1:8081/assessments/{assessmentId}/invitations/{invitationId}}")
             String linkTemplate) {
         return message -> {
@@ -53,6 +55,7 @@ class AssessmentEventsConsumer {
                 throw new PoisonEventException(event.type() + " " + event.id() + " lacks dueOn");
             }
             Checks.sameOrg(event, a.orgId());
+            Checks.sameOrgAsStored(event, recipients, a.personId(), a.raterId());
             String link = linkTemplate.replace("{assessmentId}", a.assessmentId())
                     .replace("{invitationId}", a.invitationId());
             recorder.record(event, a.orgId(), a.raterId(), NudgeKind.RATER_INVITATION,

@@ -2,6 +2,7 @@ package org.skillpath.notification.nudges;
 
 import org.skillpath.kit.events.InboundEvent;
 import org.skillpath.kit.events.PoisonEventException;
+import org.skillpath.notification.recipients.RecipientRepository;
 
 /** The checks every consumed event passes before it can cause a nudge; a failure is poison (dead letter). */
 final class Checks {
@@ -24,6 +25,19 @@ final class Checks {
         if (!event.orgId().equals(orgId)) {
             throw new PoisonEventException(event.type() + " " + event.id() + " carries orgId " + orgId
                     + " but its CloudEvent says " + event.orgId());
+        }
+    }
+
+    /**
+     * No person the event names may be stored under another organisation than the event's: that is a producer
+     * bug or a forgery, and acting on it would mail, or tell a manager about, another tenant's person.
+     */
+    static void sameOrgAsStored(InboundEvent event, RecipientRepository recipients, String... personIds) {
+        for (String personId : personIds) {
+            if (personId != null && recipients.existsByPersonIdAndOrgIdNot(personId, event.orgId())) {
+                throw new PoisonEventException("organisation mismatch: " + event.type() + " " + event.id() + " of "
+                        + event.orgId() + " names person " + personId + ", who belongs to another organisation");
+            }
         }
     }
 }

@@ -8,9 +8,12 @@ import java.util.List;
 import org.skillpath.kit.consumer.Idempotency;
 import org.skillpath.kit.events.DeterministicIds;
 import org.skillpath.kit.events.InboundEvent;
+import org.skillpath.kit.events.PoisonEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +43,15 @@ public class NudgeRecorder {
 
     public boolean record(InboundEvent cause, String orgId, String recipientId, NudgeKind kind, NudgeModel model,
                           List<String> aboutPersonIds, Instant expiresAt) {
-        return record(idFor(cause, recipientId, kind), cause.id(), orgId, recipientId, kind, model, aboutPersonIds,
-                expiresAt);
+        String nudgeId = idFor(cause, recipientId, kind);
+        boolean recorded = record(nudgeId, cause.id(), orgId, recipientId, kind, model, aboutPersonIds, expiresAt);
+        // A redelivery finds its own nudge; another tenant's event that reuses the ids finds someone else's.
+        if (!recorded && mongo.exists(new Query(Criteria.where("_id").is(nudgeId).and("orgId").ne(orgId)),
+                Nudge.class)) {
+            throw new PoisonEventException("organisation mismatch: " + cause.type() + " " + cause.id() + " of " + orgId
+                    + " collides with nudge " + nudgeId + " of another organisation");
+        }
+        return recorded;
     }
 
     /** For nudges a job derives (escalations, manager digests): the caller supplies the deterministic id. */

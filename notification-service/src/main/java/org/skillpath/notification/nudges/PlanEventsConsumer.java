@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.skillpath.kit.events.InboundEvent;
 import org.skillpath.kit.events.PoisonEventException;
+import org.skillpath.notification.recipients.RecipientRepository;
 import org.skillpath.notification.team.TeamActivities;
 import org.skillpath.notification.team.TeamActivity;
 import org.springframework.context.annotation.Bean;
@@ -34,12 +35,14 @@ class PlanEventsConsumer {
     }
 
     @Bean
-    Consumer<Message<byte[]>> planEvents(ObjectMapper json, NudgeRecorder recorder, TeamActivities team) {
+    Consumer<Message<byte[]>> planEvents(ObjectMapper json, NudgeRecorder recorder, TeamActivities team,
+                                         RecipientRepository recipients) {
         return message -> {
             InboundEvent event = InboundEvent.from(message);
             if (PLAN_CREATED.equals(event.type())) {
                 PlanCreated plan = event.data(json, PlanCreated.class);
                 validate(event, plan);
+                Checks.sameOrgAsStored(event, recipients, plan.personId());
                 team.record(event, plan.orgId(), plan.personId(), TeamActivity.Type.PLAN_STARTED, plan.planId(), null,
                         plan.roleName(), plan.startsOn(), 0, plan.createdAt());
                 // One plan, one nudge, one mail: the id derives from the event, the recipient and the kind.
@@ -50,6 +53,7 @@ class PlanEventsConsumer {
                 Checks.required(event, "planId", m.planId(), "personId", m.personId(), "orgId", m.orgId(),
                         "mentorId", m.mentorId(), "reason", m.reason());
                 Checks.sameOrg(event, m.orgId());
+                Checks.sameOrgAsStored(event, recipients, m.personId(), m.mentorId());
                 if (m.skillIds() == null || m.skillIds().isEmpty()) {
                     throw new PoisonEventException(event.type() + " " + event.id() + " has no skillIds");
                 }

@@ -80,6 +80,7 @@ class ProgressEventsConsumer {
                     Checks.required(event, "planId", s.planId(), "stepId", s.stepId(), "personId", s.personId(),
                             "orgId", s.orgId());
                     Checks.sameOrg(event, s.orgId());
+                    Checks.sameOrgAsStored(event, recipients, s.personId());
                     if (s.planProgressPercent() == null || s.completedSteps() == null || s.totalSteps() == null) {
                         throw new PoisonEventException(event.type() + " " + event.id() + " lacks the plan's progress");
                     }
@@ -101,6 +102,7 @@ class ProgressEventsConsumer {
                             "orgId", s.orgId(), "title", s.title());
                     requireDate(event, "dueOn", s.dueOn());
                     Checks.sameOrg(event, s.orgId());
+                    Checks.sameOrgAsStored(event, recipients, s.personId());
                     if (!erased) {
                         overdue.rescheduled(s.orgId(), s.planId(), s.stepId(), s.dueOn());
                     }
@@ -114,6 +116,7 @@ class ProgressEventsConsumer {
                             "orgId", s.orgId(), "title", s.title());
                     requireDate(event, "dueOn", s.dueOn());
                     Checks.sameOrg(event, s.orgId());
+                    Checks.sameOrgAsStored(event, recipients, s.personId(), s.managerId());
                     int days = s.daysOverdue() == null || s.daysOverdue() < 1 ? 1 : s.daysOverdue();
                     if (!erased) {
                         team.record(event, s.orgId(), s.personId(), TeamActivity.Type.STEP_OVERDUE, s.planId(),
@@ -129,6 +132,7 @@ class ProgressEventsConsumer {
                     Checks.required(event, "planId", p.planId(), "personId", p.personId(), "orgId", p.orgId());
                     requireDate(event, "reassessmentDueOn", p.reassessmentDueOn());
                     Checks.sameOrg(event, p.orgId());
+                    Checks.sameOrgAsStored(event, recipients, p.personId());
                     if (!erased) {
                         overdue.resolvePlan(p.orgId(), p.planId());
                         team.record(event, p.orgId(), p.personId(), TeamActivity.Type.PLAN_COMPLETED, p.planId(), null,
@@ -143,6 +147,7 @@ class ProgressEventsConsumer {
                             "previousAssessmentId", r.previousAssessmentId());
                     requireDate(event, "dueOn", r.dueOn());
                     Checks.sameOrg(event, r.orgId());
+                    Checks.sameOrgAsStored(event, recipients, r.personId());
                     if (!erased) {
                         team.record(event, r.orgId(), r.personId(), TeamActivity.Type.REASSESSMENT_DUE, r.planId(), null,
                                 null, r.dueOn(), null, event.time());

@@ -7,8 +7,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.skillpath.kit.security.Caller;
+import org.skillpath.kit.security.Callers;
+import org.skillpath.kit.security.CurrentCaller;
 import org.skillpath.kit.web.ApiException;
-import org.skillpath.kit.web.CurrentOrg;
 import org.skillpath.notification.policy.Category;
 import org.skillpath.notification.policy.DigestMode;
 import org.skillpath.notification.policy.QuietHours;
@@ -20,7 +22,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A person's mail preferences: categories, digest mode, quiet hours. */
+/**
+ * A person's mail preferences: categories, digest mode, quiet hours. Only the person themself reads or changes
+ * them: to anyone else (colleague, manager, L&D admin) they do not exist (404). Mail settings are personal, and
+ * no feature of this service needs anyone else's; the manager digest is mailed, never read through the API.
+ * Integration clients have no preferences and no business with anyone's (403).
+ */
 @RestController
 @RequestMapping("/api/preferences")
 class PreferencesController {
@@ -37,15 +44,15 @@ class PreferencesController {
     }
 
     @GetMapping("/{personId}")
-    PreferencesView get(@CurrentOrg String orgId, @PathVariable String personId) {
-        requireKnown(orgId, personId);
+    PreferencesView get(@CurrentCaller Caller caller, @PathVariable String personId) {
+        String orgId = requireOwnAndKnown(caller, personId);
         return view(orgId, personId);
     }
 
     @PutMapping("/{personId}")
-    PreferencesView put(@CurrentOrg String orgId, @PathVariable String personId,
+    PreferencesView put(@CurrentCaller Caller caller, @PathVariable String personId,
                         @RequestBody PreferencesUpdate update) {
-        requireKnown(orgId, personId);
+        String orgId = requireOwnAndKnown(caller, personId);
         Set<Category> optedOut = EnumSet.noneOf(Category.class);
         if (update.categories() != null) {
             for (Map.Entry<Category, Boolean> e : update.categories().entrySet()) {
@@ -69,13 +76,20 @@ class PreferencesController {
                 stored.map(p -> p.quietStart() != null).orElse(false), stored.map(Preferences::updatedAt).orElse(null));
     }
 
-    private void requireKnown(String orgId, String personId) {
+    /** The caller's organisation, once the preferences are the caller's own and the person is known there. */
+    private String requireOwnAndKnown(Caller caller, String personId) {
+        if (caller.client()) {
+            throw Callers.forbidden("requires the token of the person whose preferences these are");
+        }
         if (!ID.matcher(personId).matches()) {
             throw ApiException.badRequest("personId", "must be 1-128 letters, digits or . _ : -");
         }
-        if (recipients.findByPersonIdAndOrgId(personId, orgId).filter(r -> !r.isErased()).isEmpty()) {
+        // Someone else's preferences answer exactly like a missing person's, so ids reveal nothing.
+        if (!caller.is(personId) || recipients.findByPersonIdAndOrgId(personId, caller.orgId())
+                .filter(r -> !r.isErased()).isEmpty()) {
             throw ApiException.notFound("person", personId);
         }
+        return caller.orgId();
     }
 
     private static LocalTime time(String field, String value) {

@@ -22,7 +22,8 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  * The unsubscribe link of every mail, without login: the signed token is the authority, for one person and one
  * category. {@code POST} is the RFC 8058 one-click (mail providers post {@code List-Unsubscribe=One-Click}): it
  * unsubscribes and answers 200 with a one-line page. {@code GET} (a person clicking the link) only shows a
- * confirmation button, so link scanners that follow URLs do not unsubscribe anyone.
+ * confirmation button, so link scanners that follow URLs do not unsubscribe anyone. Both are public paths
+ * ({@code skillpath.security.public-paths}): mail providers post without any bearer token.
  */
 @RestController
 @RequestMapping("/unsubscribe")

@@ -84,8 +84,8 @@ class PeopleEventsConsumer {
         try {
             mongo.upsert(query, update, Recipient.class);
         } catch (DuplicateKeyException otherTenant) {
-            throw new PoisonEventException("person " + p.personId() + " belongs to another organisation than "
-                    + p.orgId());
+            throw new PoisonEventException("organisation mismatch: person " + p.personId()
+                    + " belongs to another organisation than " + p.orgId());
         }
         log.debug("recipient {} of {} stored", p.personId(), p.orgId());
     }
@@ -101,7 +101,9 @@ class PeopleEventsConsumer {
         try {
             mongo.upsert(query, update, Recipient.class);
         } catch (DuplicateKeyException otherTenant) {
-            throw new PoisonEventException("person " + personId + " belongs to another organisation than " + orgId);
+            // Never erase (or recreate) another tenant's person.
+            throw new PoisonEventException("organisation mismatch: person " + personId
+                    + " belongs to another organisation than " + orgId);
         }
         log.info("recipient {} of {} erased", personId, orgId);
     }
