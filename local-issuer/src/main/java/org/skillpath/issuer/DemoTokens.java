@@ -49,6 +49,22 @@ public final class DemoTokens {
         return sign(dashboard.getClientId(), ttl, claims);
     }
 
+    /**
+     * An access token for any person, listed in the directory or not: for the end-to-end tests and the
+     * benchmark, which create people through the API and then act as them.
+     */
+    public String mintPerson(Person person, Duration ttl) {
+        RegisteredClient dashboard = client(properties.demoClientId());
+        Map<String, Object> claims = SkillpathClaims.forPerson(person);
+        claims.put(SkillpathClaims.SCOPE, SkillpathClaims.scope(dashboard.getScopes()));
+        return sign(dashboard.getClientId(), ttl, claims);
+    }
+
+    /** An access token for an integration client of any organisation with the given scopes (tests, tools). */
+    public String mintClient(String clientId, String org, Set<String> scopes, Duration ttl) {
+        return sign(clientId, ttl, SkillpathClaims.forClient(clientId, org, scopes));
+    }
+
     /** An access token for an integration client with all the scopes it is registered for. */
     public String mintClient(String clientId, Duration ttl) {
         RegisteredClient client = client(clientId);

@@ -202,6 +202,24 @@ class LocalIssuerIT {
     }
 
     @Test
+    void peopleAndClientsOutsideTheDirectoryCanBeMintedForTestsWithTheSameClaims() {
+        DemoTokens demo = issuer.demoTokens();
+        String someone = "7d3c3a52-5b8f-4c55-9f0e-6a1d2b9f0c11";
+        Jwt person = http.verify(demo.mintPerson(new PeopleDirectory.Person("casey.tester", null, someone, "acme",
+                List.of("EMPLOYEE", "LD_ADMIN"), "Casey Tester"), Duration.ofMinutes(5)));
+        assertThat(person.getSubject()).isEqualTo(someone);
+        assertThat(person.getClaimAsString("org")).isEqualTo("acme");
+        assertThat(person.getClaimAsStringList("roles")).containsExactly("EMPLOYEE", "LD_ADMIN");
+        Jwt bob = http.verify(demo.mint("bob.manager", Duration.ofMinutes(5)));
+        assertThat(person.getClaims().keySet()).isEqualTo(bob.getClaims().keySet());
+
+        Jwt client = http.verify(demo.mintClient("acme-hr", "acme", java.util.Set.of("people:write"), Duration.ofMinutes(5)));
+        assertThat(client.getSubject()).isEqualTo("acme-hr");
+        assertThat(client.getClaimAsString("org")).isEqualTo("acme");
+        assertThat(client.getClaimAsString("scope")).isEqualTo("people:write");
+    }
+
+    @Test
     void theDashboardOriginMayCallTheTokenEndpointFromJavaScriptOtherOriginsMayNot() {
         for (String origin : List.of("http://127.0.0.1:8080", "http://localhost:8080", "http://evil.example")) {
             HttpResponse<String> preflight = IssuerHttp.send(IssuerHttp.browser(), HttpRequest
