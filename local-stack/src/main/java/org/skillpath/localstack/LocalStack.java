@@ -13,10 +13,12 @@ import java.util.concurrent.CountDownLatch;
 import org.skillpath.infra.EmbeddedKafka;
 import org.skillpath.infra.EmbeddedMongo;
 import org.skillpath.infra.EmbeddedSmtp;
+import org.skillpath.issuer.LocalIssuer;
 
 /**
  * Runs the whole system on one machine with no Docker: a real Kafka broker (KRaft), a MongoDB stand-in on an
- * H2 file, GreenMail SMTP (all in this JVM, on 127.0.0.1), and the four services as separate processes.
+ * H2 file, GreenMail SMTP, the OAuth2/OIDC token issuer (all in this JVM, on 127.0.0.1), and the four services
+ * as separate processes.
  * Data lives in {@code .skillpath/} and survives restarts. Ctrl-C stops everything cleanly.
  */
 public final class LocalStack {
@@ -26,6 +28,8 @@ public final class LocalStack {
     static final int MONGO_PORT = 27017;
     static final int SMTP_PORT = 2525;
     static final int MAIL_VIEWER_PORT = 8025;
+    /** The services' default configuration trusts tokens from this issuer (JWKS at /oauth2/jwks). */
+    static final int ISSUER_PORT = 9000;
 
     private final Path root;
     private final Path data;
@@ -65,8 +69,10 @@ public final class LocalStack {
         EmbeddedSmtp smtp = EmbeddedSmtp.start(SMTP_PORT);
         infrastructure.add(smtp);
         infrastructure.add(new MailViewer(smtp, MAIL_VIEWER_PORT));
-        say("Infrastructure up in %.1f s: Kafka %s, MongoDB %s, SMTP 127.0.0.1:%d",
-                seconds(t0), kafka.bootstrapServers(), mongo.connectionString(), SMTP_PORT);
+        LocalIssuer.Running issuer = LocalIssuer.start(ISSUER_PORT, data.resolve("issuer"));
+        infrastructure.add(issuer);
+        say("Infrastructure up in %.1f s: Kafka %s, MongoDB %s, SMTP 127.0.0.1:%d, token issuer %s",
+                seconds(t0), kafka.bootstrapServers(), mongo.connectionString(), SMTP_PORT, issuer.issuerUrl());
 
         services.add(new ServiceProcess("assessment-service", 8081, root, data.resolve("logs")));
         services.add(new ServiceProcess("plan-service", 8082, root, data.resolve("logs")));
@@ -79,7 +85,8 @@ public final class LocalStack {
         awaitHealthy(http, Duration.ofSeconds(120));
         double healthyAfter = seconds(t0);
 
-        Map<String, String> demo = new DemoData(http, 8081).ensureSeeded(data);
+        Map<String, String> demo = new DemoData(http, 8081, issuer.demoTokens())
+                .ensureSeeded(data, issuer.directoryFile());
         long rssKb = ResidentMemory.kilobytes(ProcessHandle.current().pid());
         for (ServiceProcess s : services) {
             rssKb += ResidentMemory.kilobytes(s.pid());
@@ -94,13 +101,13 @@ public final class LocalStack {
         say("  mails sent           http://127.0.0.1:%d  (JSON at /mails)", MAIL_VIEWER_PORT);
         say("  Kafka 127.0.0.1:%d, MongoDB 127.0.0.1:%d, SMTP 127.0.0.1:%d; logs in %s",
                 KAFKA_PORT, MONGO_PORT, SMTP_PORT, data.resolve("logs"));
-        say("Demo organisation '%s' (header X-Org-Id: %s): %s", DemoData.ORG, DemoData.ORG, demo);
-        say("Try it (Alice rates herself, her manager Bob rates her; a plan and a mail follow):");
-        say("  curl -s -X POST http://127.0.0.1:8081/api/assessments -H 'Content-Type: application/json' -H 'X-Org-Id: demo' \\");
-        say("    -d '{\"personId\":\"%s\",\"roleProfileId\":\"team-lead\",\"ratings\":["
-                + "{\"raterId\":\"%s\",\"group\":\"SELF\",\"scores\":{\"conflict-resolution\":3,\"budgeting\":2,\"active-listening\":5}},"
-                + "{\"raterId\":\"%s\",\"group\":\"MANAGER\",\"scores\":{\"conflict-resolution\":2,\"budgeting\":2,\"active-listening\":3}}]}'",
-                demo.get("alice"), demo.get("alice"), demo.get("bob"));
+        say("  token issuer         %s  (OIDC discovery at /.well-known/openid-configuration)", issuer.issuerUrl());
+        say("Demo organisation '%s': %s", DemoData.ORG, demo);
+        say("  people sign in as e.g. bob.manager / %s; integration clients: demo-hr, demo-lms, demo-admin-tool,",
+                DemoData.PASSWORD);
+        say("  demo-ops (secret <client>-secret, client-credentials grant at %s/oauth2/token)", issuer.issuerUrl());
+        say("  ready-made tokens (%d h): source %s", DemoData.DEMO_TOKEN_TTL.toHours(), data.resolve("demo-tokens.env"));
+        say("Try it (Alice rates herself; a plan and a mail follow once Bob has rated her too): see the README.");
         say("Press Ctrl-C to stop.");
     }
 

@@ -51,9 +51,18 @@ class ApiFuzzIT {
             "\u0430\u0432\u0435p", "x".repeat(20_000), "<script>alert(1)</script>", "B\u03BFb\u0301\u0301\u0301",
             "\u202Eevil", "line\nbreak"};
 
+    /** Forged or broken bearer tokens; "alg": "none" must never pass. */
+    static final String[] BAD_TOKENS = {"x", "a.b.c", "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4Iiwib3JnIjoiZnV6eiJ9.",
+            "eyJhbGciOiJSUzI1NiJ9.e30.c2lnbmF0dXJl"};
+    static String EVERY_ROLE;
+    static String EVERY_SCOPE;
+
     @BeforeAll
     static void start() throws Exception {
         system = RunningSystem.shared();
+        EVERY_ROLE = system.person(ORG, UUID.randomUUID().toString(), "EMPLOYEE", "MANAGER", "LD_ADMIN");
+        EVERY_SCOPE = system.issuer.demoTokens().mintClient("fuzz-client", ORG, java.util.Set.of("people:write",
+                "people:read", "catalog:write", "xapi:write", "frameworks:write", "ops:admin"), Duration.ofHours(1));
     }
 
     record Operation(Service service, String method, String path, JsonNode spec) {
@@ -109,7 +118,7 @@ class ApiFuzzIT {
 
     /** The fuzz organisation must still be empty: nothing was created by any refused request. */
     private void assertNothingStored() throws Exception {
-        HttpResponse<String> people = system.get(Service.ASSESSMENT, "/api/people", ORG);
+        HttpResponse<String> people = system.get(Service.ASSESSMENT, "/api/people", EVERY_ROLE);
         assertThat(people.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(people.body()).get("totalItems").asLong()).as("people in the fuzz organisation").isZero();
     }
@@ -137,11 +146,15 @@ class ApiFuzzIT {
             sep = "&";
         }
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(uri.toString())).timeout(Duration.ofSeconds(30));
-        int org = random.nextInt(10);
-        if (org < 8) {
-            builder.header("X-Org-Id", ORG);
-        } else if (org == 8) {
-            builder.header("X-Org-Id", "BAD ORG!");
+        // Mostly the most privileged callers there are, so that bad input reaches the validation behind the
+        // access rules; sometimes no token or a forged one.
+        int caller = random.nextInt(10);
+        if (caller < 5) {
+            builder.header("Authorization", "Bearer " + EVERY_ROLE);
+        } else if (caller < 8) {
+            builder.header("Authorization", "Bearer " + EVERY_SCOPE);
+        } else if (caller == 8) {
+            builder.header("Authorization", "Bearer " + BAD_TOKENS[random.nextInt(BAD_TOKENS.length)]);
         }
         if (op.path().startsWith("/xapi/") && random.nextBoolean()) {
             builder.header("X-Experience-API-Version", random.nextBoolean() ? "1.0.3" : "9.9");
@@ -216,7 +229,7 @@ class ApiFuzzIT {
     private List<Operation> operations() throws Exception {
         List<Operation> out = new ArrayList<>();
         for (Service s : Service.values()) {
-            HttpResponse<String> response = system.get(s, "/v3/api-docs", ORG);
+            HttpResponse<String> response = system.getPublic(s, "/v3/api-docs");
             assertThat(response.statusCode()).isEqualTo(200);
             JsonNode doc = JSON.readTree(response.body());
             docs.put(s, doc);

@@ -155,7 +155,7 @@ class FaultSuiteIT {
             }
             String name = "p" + i;
             String id = person(org, name, manager);
-            var response = post(Service.ASSESSMENT, "/api/assessments", org, """
+            var response = post(Service.ASSESSMENT, "/api/assessments", system.admin(org), """
                     {"personId":"%s","roleProfileId":"team-lead","ratings":[
                       {"raterId":"%s","group":"SELF","scores":{"conflict-resolution":3,"budgeting":2,"active-listening":4}},
                       {"raterId":"%s","group":"MANAGER","scores":{"conflict-resolution":2,"budgeting":2,"active-listening":3}}]}
@@ -172,16 +172,16 @@ class FaultSuiteIT {
     private String person(String org, String name, String managerId) throws Exception {
         String body = "{\"userName\":\"%s\",\"displayName\":\"%s\",\"email\":\"%s\"%s}".formatted(name, name.toUpperCase(),
                 email(org, name), managerId == null ? "" : ",\"managerId\":\"" + managerId + "\"");
-        var response = post(Service.ASSESSMENT, "/api/people", org, body);
+        var response = post(Service.ASSESSMENT, "/api/people", system.hr(org), body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).get("personId").asString();
     }
 
     /** HTTP to a service, retried while the service is being restarted by a fault. */
-    private java.net.http.HttpResponse<String> post(Service service, String path, String org, String body) throws Exception {
+    private java.net.http.HttpResponse<String> post(Service service, String path, String token, String body) throws Exception {
         for (int attempt = 0; ; attempt++) {
             try {
-                return system.post(service, path, org, body);
+                return system.post(service, path, token, body);
             } catch (Exception notUpRightNow) {
                 if (attempt > 50) {
                     throw notUpRightNow;
@@ -219,9 +219,9 @@ class FaultSuiteIT {
         Map<String, Long> mails = new HashMap<>();
         Map<String, Long> mailCounts = planReadyMailsByRecipient();
         for (Assessed p : batch.people()) {
-            plans.put(p.personId(), JSON.readTree(system.get(Service.PLAN, "/api/plans?personId=" + p.personId(), batch.org()).body())
+            plans.put(p.personId(), JSON.readTree(system.get(Service.PLAN, "/api/plans?personId=" + p.personId(), system.person(batch.org(), p.personId(), "EMPLOYEE")).body())
                     .get("totalItems").asLong());
-            progress.put(p.personId(), JSON.readTree(system.get(Service.PROGRESS, "/api/progress?personId=" + p.personId(), batch.org())
+            progress.put(p.personId(), JSON.readTree(system.get(Service.PROGRESS, "/api/progress?personId=" + p.personId(), system.person(batch.org(), p.personId(), "EMPLOYEE"))
                     .body()).get("totalItems").asLong());
             mails.put(p.personId(), mailCounts.getOrDefault(p.email(), 0L));
         }

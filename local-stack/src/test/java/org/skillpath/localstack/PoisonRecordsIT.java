@@ -91,19 +91,19 @@ class PoisonRecordsIT {
         long before = countFor(b, letter.get("key").asString());
 
         var replay = system.post(b.service(), "/api/admin/dead-letters/" + b.dlt() + "/" + letter.get("partition").asInt()
-                + "/" + letter.get("offset").asLong() + "/replay", "ops", "");
+                + "/" + letter.get("offset").asLong() + "/replay", system.operator(), "");
         assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
         // Still poison: the consumer dead-letters it again, which proves the replay reached the consumer.
         await().atMost(Duration.ofSeconds(60)).until(() -> countFor(b, letter.get("key").asString()) > before);
 
-        var missing = system.post(b.service(), "/api/admin/dead-letters/" + b.dlt() + "/0/999999/replay", "ops", "");
+        var missing = system.post(b.service(), "/api/admin/dead-letters/" + b.dlt() + "/0/999999/replay", system.operator(), "");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
     }
 
     private List<JsonNode> listed(Binding b) throws Exception {
         List<JsonNode> out = new ArrayList<>();
-        JSON.readTree(system.get(b.service(), "/api/admin/dead-letters/" + b.dlt() + "?size=100", "ops").body())
+        JSON.readTree(system.get(b.service(), "/api/admin/dead-letters/" + b.dlt() + "?size=100", system.operator()).body())
                 .forEach(out::add);
         return out;
     }
@@ -117,7 +117,7 @@ class PoisonRecordsIT {
     private List<Binding> bindings() throws Exception {
         List<Binding> out = new ArrayList<>();
         for (Service s : Service.values()) {
-            JsonNode doc = JSON.readTree(system.get(s, "/asyncapi", "ops").body());
+            JsonNode doc = JSON.readTree(system.getPublic(s, "/asyncapi").body());
             for (JsonNode op : doc.get("operations")) {
                 if (op.get("action").asString().equals("receive")) {
                     List<String> types = new ArrayList<>();

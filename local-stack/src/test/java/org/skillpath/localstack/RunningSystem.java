@@ -28,6 +28,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.skillpath.infra.EmbeddedKafka;
 import org.skillpath.infra.EmbeddedMongo;
 import org.skillpath.infra.EmbeddedSmtp;
+import org.skillpath.issuer.LocalIssuer;
+import org.skillpath.issuer.PeopleDirectory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -59,11 +61,18 @@ final class RunningSystem implements AutoCloseable {
     final EmbeddedMongo mongo = EmbeddedMongo.shared();
     final EmbeddedSmtp smtp = EmbeddedSmtp.start(0);
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * The real token issuer: the services verify every request's token against its JWKS, as in the local stack.
+     * Its people directory ({@code issuer.directoryFile()}) is empty until a test writes the people who sign in.
+     */
+    final LocalIssuer.Running issuer;
     private final Map<Service, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
+    private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
     private final Path configDir;
 
     private RunningSystem() throws IOException {
         configDir = Files.createTempDirectory("skillpath-e2e-config");
+        issuer = LocalIssuer.start(0, Files.createTempDirectory("skillpath-e2e-issuer"));
     }
 
     /** One running system per test JVM, shared by the end-to-end test classes. */
@@ -92,7 +101,11 @@ final class RunningSystem implements AutoCloseable {
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtp.port(),
                 // A relay that died holding a lease hands over within seconds, not the production 30 s.
-                "--skillpath.outbox.lease=3s"));
+                "--skillpath.outbox.lease=3s",
+                "--skillpath.security.jwt.jwk-set-uri=" + issuer.jwksUrl(),
+                "--skillpath.security.jwt.issuer=" + issuer.issuerUrl(),
+                // the end-to-end tests drive thousands of assessments per organisation in seconds
+                "--skillpath.limits.mass-actions-per-minute=1000000"));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(app).run(args.toArray(String[]::new));
         contexts.put(service, context);
     }
@@ -118,15 +131,43 @@ final class RunningSystem implements AutoCloseable {
         return "http://127.0.0.1:" + contexts.get(service).getEnvironment().getProperty("local.server.port");
     }
 
-    HttpResponse<String> post(Service service, String path, String org, String json) throws Exception {
+    HttpResponse<String> post(Service service, String path, String token, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl(service) + path))
-                .header("Content-Type", "application/json").header("X-Org-Id", org)
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> get(Service service, String path, String org) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl(service) + path)).header("X-Org-Id", org).GET().build(),
+    HttpResponse<String> get(Service service, String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl(service) + path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Public documents (OpenAPI, AsyncAPI): no token. */
+    HttpResponse<String> getPublic(Service service, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl(service) + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A person's token from the real issuer: sub = personId, the organisation, the roles. */
+    String person(String org, String personId, String... roles) {
+        return issuer.demoTokens().mintPerson(new PeopleDirectory.Person(personId, null, personId, org,
+                List.of(roles), null), Duration.ofHours(2));
+    }
+
+    /** An L&D admin of the organisation: sees the organisation-wide views the tests read. */
+    String admin(String org) {
+        return tokens.computeIfAbsent("admin " + org, k -> person(org, "e2e-admin-" + org, "EMPLOYEE", "LD_ADMIN"));
+    }
+
+    /** The organisation's HR integration: provisions people. */
+    String hr(String org) {
+        return tokens.computeIfAbsent("hr " + org, k -> issuer.demoTokens().mintClient("e2e-hr-" + org, org,
+                java.util.Set.of("people:write", "people:read"), Duration.ofHours(2)));
+    }
+
+    /** The platform operator's client: dead letters of every service. */
+    String operator() {
+        return issuer.demoTokens().mintClient("e2e-ops", "platform", java.util.Set.of("ops:admin"), Duration.ofHours(2));
     }
 
     /** Waits until consumer group {@code group} has committed everything on {@code topic}: no lag left. */
@@ -179,5 +220,6 @@ final class RunningSystem implements AutoCloseable {
             stop(running.get(i));
         }
         smtp.close();
+        issuer.close();
     }
 }

@@ -45,7 +45,7 @@ class SkeletonFlowIT {
         Flow flow = runAssessment();
         List<MimeMessage> mails = awaitMails(flow.aliceEmail(), 1);
 
-        JsonNode plans = JSON.readTree(system.get(Service.PLAN, "/api/plans?personId=" + flow.alice(), flow.org()).body());
+        JsonNode plans = JSON.readTree(system.get(Service.PLAN, "/api/plans?personId=" + flow.alice(), system.person(flow.org(), flow.alice(), "EMPLOYEE")).body());
         assertThat(plans.get("totalItems").asLong()).isEqualTo(1);
         JsonNode plan = plans.get("items").get(0);
         String text = MailText.plainText(mails.get(0));
@@ -55,7 +55,7 @@ class SkeletonFlowIT {
         }
         assertThat(text).contains(plan.get("steps").get(0).get("reason").asString());
 
-        JsonNode progress = JSON.readTree(system.get(Service.PROGRESS, "/api/progress?personId=" + flow.alice(), flow.org()).body());
+        JsonNode progress = JSON.readTree(system.get(Service.PROGRESS, "/api/progress?personId=" + flow.alice(), system.person(flow.org(), flow.alice(), "EMPLOYEE")).body());
         assertThat(progress.get("totalItems").asLong()).isEqualTo(1);
 
         assertOneEventEach("skillpath.people.v1", flow, "org.skillpath.person.upserted");
@@ -84,9 +84,9 @@ class SkeletonFlowIT {
         system.awaitConsumed("progress-service", "skillpath.plan.v1", Duration.ofSeconds(30));
         system.awaitConsumed("notification-service", "skillpath.plan.v1", Duration.ofSeconds(30));
 
-        assertThat(JSON.readTree(system.get(Service.PLAN, "/api/plans?personId=" + flow.alice(), flow.org()).body())
+        assertThat(JSON.readTree(system.get(Service.PLAN, "/api/plans?personId=" + flow.alice(), system.person(flow.org(), flow.alice(), "EMPLOYEE")).body())
                 .get("totalItems").asLong()).isEqualTo(1);
-        assertThat(JSON.readTree(system.get(Service.PROGRESS, "/api/progress?personId=" + flow.alice(), flow.org()).body())
+        assertThat(JSON.readTree(system.get(Service.PROGRESS, "/api/progress?personId=" + flow.alice(), system.person(flow.org(), flow.alice(), "EMPLOYEE")).body())
                 .get("totalItems").asLong()).isEqualTo(1);
         // Only the republished copies are new on the plan topic: plan-service emitted nothing more.
         assertThat(records("skillpath.plan.v1", flow.alice(), 3)).hasSize(3);
@@ -101,7 +101,7 @@ class SkeletonFlowIT {
         String bob = createPerson(org, "bob-" + suffix, "Bob Manager", null);
         String aliceEmail = "alice-" + suffix + "@example.com";
         String alice = createPerson(org, "alice-" + suffix, "Alice Specialist", bob);
-        var response = system.post(Service.ASSESSMENT, "/api/assessments", org, """
+        var response = system.post(Service.ASSESSMENT, "/api/assessments", system.admin(org), """
                 {"personId":"%s","roleProfileId":"team-lead","ratings":[
                   {"raterId":"%s","group":"SELF","scores":{"conflict-resolution":3,"budgeting":2,"active-listening":5}},
                   {"raterId":"%s","group":"MANAGER","scores":{"conflict-resolution":2,"budgeting":2,"active-listening":3}}]}
@@ -113,7 +113,7 @@ class SkeletonFlowIT {
     private String createPerson(String org, String userName, String name, String managerId) throws Exception {
         String body = "{\"userName\":\"%s\",\"displayName\":\"%s\",\"email\":\"%s@example.com\"%s}".formatted(
                 userName, name, userName, managerId == null ? "" : ",\"managerId\":\"" + managerId + "\"");
-        var response = system.post(Service.ASSESSMENT, "/api/people", org, body);
+        var response = system.post(Service.ASSESSMENT, "/api/people", system.hr(org), body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).get("personId").asString();
     }

@@ -53,7 +53,7 @@ class TracingIT {
         String org = "trace-" + UUID.randomUUID().toString().substring(0, 8);
         String bob = person(org, "bob", null);
         String alice = person(org, "alice", bob);
-        var response = system.post(Service.ASSESSMENT, "/api/assessments", org, """
+        var response = system.post(Service.ASSESSMENT, "/api/assessments", system.admin(org), """
                 {"personId":"%s","roleProfileId":"team-lead","ratings":[
                   {"raterId":"%s","group":"MANAGER","scores":{"conflict-resolution":2,"budgeting":2}}]}
                 """.formatted(alice, bob));
@@ -108,7 +108,7 @@ class TracingIT {
 
     private String person(String org, String name, String managerId) throws Exception {
         String userName = name + "-" + UUID.randomUUID().toString().substring(0, 6);
-        var response = system.post(Service.ASSESSMENT, "/api/people", org,
+        var response = system.post(Service.ASSESSMENT, "/api/people", system.hr(org),
                 "{\"userName\":\"%s\",\"displayName\":\"%s\",\"email\":\"%s@example.com\"%s}".formatted(userName, name,
                         userName, managerId == null ? "" : ",\"managerId\":\"" + managerId + "\""));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
