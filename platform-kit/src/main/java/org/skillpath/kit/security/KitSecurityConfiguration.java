@@ -65,6 +65,16 @@ public class KitSecurityConfiguration {
         return decoder;
     }
 
+    /**
+     * The firewall refuses URLs with encoded semicolons, double slashes, ... before any controller: as a problem
+     * like every other refusal, not Boot's plain error JSON.
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler problemRequestRejectedHandler() {
+        return (request, response, rejected) -> ProblemSecurityHandlers.write(response, request, 400, "Invalid request",
+                "the request URL is not acceptable: " + rejected.getMessage());
+    }
+
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE - 100)
     @ConditionalOnMissingBean(name = "skillpathSecurityFilterChain")

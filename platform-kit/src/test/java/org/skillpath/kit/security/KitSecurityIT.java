@@ -26,7 +26,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * and caller from the verified token only, refusals as problem details, roles and scopes, public paths, the
  * per-organisation limit on mass actions.
  */
-@SpringBootTest(classes = SecuredTestApplication.class, properties = {
+@SpringBootTest(classes = SecuredTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "server.address=127.0.0.1",
         "skillpath.outbox.enabled=false",
         "skillpath.security.public-paths=/open/**",
         "skillpath.limits.mass-actions.bulk-per-minute=3",
@@ -121,6 +122,24 @@ class KitSecurityIT {
         mvc.perform(get("/open/ping")).andExpect(status().isOk());
         mvc.perform(get("/actuator/env")).andExpect(status().isUnauthorized());
         mvc.perform(get("/actuator/env").with(bearer(TestTokens.admin("acme", "p-2")))).andExpect(status().isNotFound());
+    }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    /** Through the real server: MockMvc does not reproduce what the servlet container hands the firewall. */
+    @Test
+    void urlsTheFirewallRejectsGetAProblemToo() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of("/api/whoami/a%3Bb", "/api//whoami", "/api/whoami/%2e%2e/x")) {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                            .header("Authorization", TestTokens.authorization(TestTokens.employee("acme", "p-1"))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(path).isEqualTo(400);
+            org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                    .startsWith("application/problem+json");
+            org.assertj.core.api.Assertions.assertThat(response.body()).contains("the request URL is not acceptable");
+        }
     }
 
     @Test
