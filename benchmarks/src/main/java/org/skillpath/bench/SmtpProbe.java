@@ -4,12 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
-import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.skillpath.infra.EmbeddedSmtp;
 
 /**
  * Milliseconds per mail sent with Jakarta Mail (a connection per mail, as Spring's JavaMailSender does) to stock
@@ -28,11 +28,10 @@ final class SmtpProbe {
     }
 
     private static double perMail(boolean noDelay, int mails) throws Exception {
-        GreenMail server = MailSink.start(noDelay);
-        try {
+        try (EmbeddedSmtp server = EmbeddedSmtp.start(0, noDelay)) {
             Properties p = new Properties();
             p.put("mail.smtp.host", "127.0.0.1");
-            p.put("mail.smtp.port", String.valueOf(server.getSmtp().getPort()));
+            p.put("mail.smtp.port", String.valueOf(server.port()));
             Session session = Session.getInstance(p);
             send(session, 0); // connection and class loading out of the way
             long t0 = System.nanoTime();
@@ -40,8 +39,6 @@ final class SmtpProbe {
                 send(session, i);
             }
             return Math.round((System.nanoTime() - t0) / 1e5 / mails) / 10.0;
-        } finally {
-            server.stop();
         }
     }
 

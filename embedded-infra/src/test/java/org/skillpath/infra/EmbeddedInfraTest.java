@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import com.icegreen.greenmail.store.StoredMessage;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.apache.kafka.clients.admin.Admin;
@@ -21,6 +22,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -85,5 +91,42 @@ class EmbeddedInfraTest {
             assertThat(smtp.port()).isPositive();
             assertThat(smtp.received()).isEmpty();
         }
+    }
+
+    @Test
+    void bothSmtpVariantsStoreMailsWithTheirReceiveTimeForgetThemOnResetAndServeAgainAfterAResume() throws Exception {
+        for (boolean noDelay : new boolean[] {true, false}) {
+            try (EmbeddedSmtp smtp = EmbeddedSmtp.start(0, noDelay)) {
+                send(smtp.port(), "first@example.org");
+                assertThat(smtp.awaitMails(1, 10_000)).as("noDelay=%s", noDelay).isTrue();
+                List<StoredMessage> stored = smtp.stored();
+                assertThat(stored).hasSize(1);
+                assertThat(stored.get(0).getReceivedDate()).isNotNull();
+                assertThat(smtp.stored().get(0)).as("the same object on each call").isSameAs(stored.get(0));
+
+                smtp.reset();
+                assertThat(smtp.received()).isEmpty();
+                assertThat(smtp.stored()).isEmpty();
+
+                // The server is created anew on start: the TCP_NODELAY variant must survive that too.
+                smtp.suspend();
+                smtp.resume();
+                send(smtp.port(), "second@example.org");
+                assertThat(smtp.awaitMails(1, 10_000)).isTrue();
+                assertThat(smtp.received()[0].getAllRecipients()[0].toString()).isEqualTo("second@example.org");
+            }
+        }
+    }
+
+    private static void send(int port, String to) throws Exception {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", "127.0.0.1");
+        p.put("mail.smtp.port", String.valueOf(port));
+        MimeMessage m = new MimeMessage(Session.getInstance(p));
+        m.setFrom(new InternetAddress("test@skillpath.local"));
+        m.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        m.setSubject("hello");
+        m.setText("A test mail.");
+        Transport.send(m);
     }
 }

@@ -1,5 +1,6 @@
 package org.skillpath.notification;
 
+import org.skillpath.notification.mail.StreamProviderProperty;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -10,6 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class NotificationServiceApplication {
 
     public static void main(String[] args) {
+        StreamProviderProperty.apply();
         SpringApplication.run(NotificationServiceApplication.class, args);
     }
 }

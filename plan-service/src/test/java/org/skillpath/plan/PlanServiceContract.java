@@ -3,6 +3,7 @@ package org.skillpath.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.skillpath.kit.test.TestTokens.bearer;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -779,5 +780,46 @@ abstract class PlanServiceContract extends PlanServiceTestBase {
                 .containsExactly(PLAN_CREATED, MENTOR_ASSIGNED, PLAN_ACTIVATED, PLAN_REVISED);
         ContractSchemas.assertValid(PLAN_REVISED, TopicReader.value(records.get(3)));
         assertThat(TopicReader.value(records.get(3))).contains("\"status\":\"ARCHIVED\"");
+    }
+
+    @Test
+    void aCatalogChangeThroughTheApiIsPlannedWithByTheVeryNextPlan() throws Exception {
+        String tenant = "org-" + uuid().substring(0, 8);
+        String skill = "cache-check-" + uuid().substring(0, 8);
+        // Planned before the change, so the tenant's catalog (nothing of its own yet) is held in memory.
+        Plan before = awaitPlan(planFor(tenant, skill));
+        assertThat(before.getSteps()).extracting(PlanStep::skillId).contains("conflict-resolution").doesNotContain(skill);
+        assertThat(before.getNotes()).anyMatch(n -> n.contains("no activity for cache check"));
+
+        mvc.perform(put("/api/catalog/activities/{id}", "practise-the-check").with(bearer(TestTokens.admin(tenant, uuid())))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"title":"Practise the check","description":"Run the check with your team.",
+                                 "format":"PRACTICE","skillIds":["%s"],"effortHours":4,"durationWeeks":2}"""
+                                .formatted(skill)))
+                .andExpect(status().isOk());
+        Plan after = awaitPlan(planFor(tenant, skill));
+        assertThat(after.getSteps()).extracting(PlanStep::activityId).contains(tenant + ":practise-the-check");
+
+        mvc.perform(delete("/api/catalog/activities/{id}", "practise-the-check")
+                        .with(bearer(TestTokens.admin(tenant, uuid()))))
+                .andExpect(status().isNoContent());
+        Plan removed = awaitPlan(planFor(tenant, skill));
+        assertThat(removed.getSteps()).extracting(PlanStep::skillId).doesNotContain(skill);
+    }
+
+    /** A new person's gaps in {@code skill} (first in focus) and conflict resolution; returns the plan id. */
+    private String planFor(String tenant, String skill) {
+        String personId = uuid();
+        String assessmentId = uuid();
+        publishGaps(personId, assessmentId, tenant, """
+                {"assessmentId":"%s","personId":"%s","orgId":"%s","roleProfileId":"team-lead","roleName":"Team lead",
+                 "identifiedAt":"2026-11-18T09:30:00Z","previousAssessmentId":null,
+                 "gaps":[
+                  {"skillId":"%s","skillName":"Cache check","currentLevel":1.0,"targetLevel":3,
+                   "gap":2.0,"weight":1.0,"confidence":0.9,"priority":3.0,"explanation":"Rated 1.0; the role needs 3."},
+                  {"skillId":"conflict-resolution","skillName":"Conflict resolution","currentLevel":2.0,"targetLevel":4,
+                   "gap":2.0,"weight":1.0,"confidence":0.9,"priority":2.0,"explanation":"Rated 2.0; the role needs 4."}],
+                 "strengths":[]}""".formatted(assessmentId, personId, tenant, skill));
+        return DeterministicIds.of("plan", assessmentId);
     }
 }

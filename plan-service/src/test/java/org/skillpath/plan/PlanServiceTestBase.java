@@ -42,7 +42,8 @@ import org.springframework.test.web.servlet.ResultActions;
  * Every test uses fresh person ids (and organisations where it counts) and filters what it reads by key, so the
  * tests can share the topics and the store.
  */
-@SpringBootTest(properties = {"skillpath.planning.activation-scan=PT1H",
+// The catalog cache never expires here: every catalog change a plan sees went through the cache's invalidation.
+@SpringBootTest(properties = {"skillpath.planning.activation-scan=PT1H", "skillpath.catalog.cache-ttl=PT1H",
         "skillpath.limits.mass-actions.catalog-import-per-minute=" + PlanServiceTestBase.IMPORTS_PER_MINUTE})
 @AutoConfigureMockMvc
 @Import(PlanServiceTestBase.TestClock.class)

@@ -32,6 +32,11 @@ public class MailComposer {
     public static final String LIST_UNSUBSCRIBE = "List-Unsubscribe";
     public static final String LIST_UNSUBSCRIBE_POST = "List-Unsubscribe-Post";
 
+    // Every mail is built here, so this covers the service however it runs: its jar, tests, the local stack.
+    static {
+        StreamProviderProperty.apply();
+    }
+
     private final JavaMailSender sender;
     private final SpringTemplateEngine templates;
     private final MessageSource messages;

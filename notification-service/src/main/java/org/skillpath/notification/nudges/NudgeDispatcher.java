@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -54,7 +56,9 @@ import org.springframework.stereotype.Component;
  * Takes the due nudges one by one and applies the policy ({@link NudgePolicy}): suppress (with
  * {@code nudge.suppressed}), defer to the end of the quiet hours, gather into a digest, or send (within the
  * weekly cap). Each nudge is claimed alone with an atomic findAndModify that sets a lease, so several instances
- * never handle the same nudge; after the SMTP server accepted the mail, the nudge is marked SENT and its
+ * never handle the same nudge. A nudge just recorded is claimed by its id ({@link #wakeUp(String)}); the scan for
+ * due nudges runs on the schedule and on the other wake-ups only, since on a store without secondary indexes it
+ * reads the whole collection. After the SMTP server accepted the mail, the nudge is marked SENT and its
  * {@code nudge.sent} event queued in the same document save (the outbox relay publishes it). A failed SMTP
  * attempt keeps the nudge as it was with an exponential back-off: nothing is lost while the server is down.
  * <p>
@@ -70,6 +74,8 @@ public class NudgeDispatcher implements DisposableBean {
     private static final int MAX_PER_ROUND = 100;
     private static final int MAX_ERROR_LENGTH = 500;
     private static final int GATHER_ATTEMPTS = 10;
+    /** Nudges recorded and not yet claimed by id; beyond this a scan finds them (nothing is lost). */
+    private static final int MAX_RECORDED = 10_000;
     private static final Logger log = LoggerFactory.getLogger(NudgeDispatcher.class);
 
     private final MongoTemplate mongo;
@@ -94,6 +100,8 @@ public class NudgeDispatcher implements DisposableBean {
         return t;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final BlockingQueue<String> recorded = new LinkedBlockingQueue<>(MAX_RECORDED);
+    private final AtomicBoolean scanRequested = new AtomicBoolean();
 
     NudgeDispatcher(MongoTemplate mongo, RecipientRepository recipients, PreferencesStore preferences,
                     WeeklyCaps caps, PolicySettings policy, UnsubscribeLinks unsubscribeLinks, MailComposer composer,
@@ -117,14 +125,30 @@ public class NudgeDispatcher implements DisposableBean {
                 .description("nudges deferred by quiet hours or gathered into a digest").register(meters);
     }
 
-    /** Asks for a dispatch round soon, on the dispatcher's own thread; cheap, callable from anywhere. */
+    /** Asks for a dispatch round with a scan soon, on the dispatcher's own thread; cheap, callable from anywhere. */
     public void wakeUp() {
+        scanRequested.set(true);
+        schedule();
+    }
+
+    /** The nudge {@code nudgeId} was just recorded, due now: the next round claims it by id, without a scan. */
+    public void wakeUp(String nudgeId) {
+        if (!recorded.offer(nudgeId)) {
+            scanRequested.set(true);
+        }
+        schedule();
+    }
+
+    private void schedule() {
         if (queued.compareAndSet(false, true)) {
             try {
                 worker.execute(() -> {
                     queued.set(false);
                     try {
-                        dispatchDue();
+                        dispatchRecorded();
+                        if (scanRequested.getAndSet(false)) {
+                            dispatchDue();
+                        }
                     } catch (RuntimeException e) {
                         log.warn("nudge dispatch round failed: {}", e.toString());
                     }
@@ -157,7 +181,8 @@ public class NudgeDispatcher implements DisposableBean {
     public int dispatchDue() {
         int delivered = 0;
         for (int i = 0; i < MAX_PER_ROUND; i++) {
-            Nudge nudge = claim(clock.instant());
+            Instant now = clock.instant();
+            Nudge nudge = claim(due(now).with(Sort.by("nextAttemptAt")), now);
             if (nudge == null) {
                 return delivered;
             }
@@ -169,11 +194,34 @@ public class NudgeDispatcher implements DisposableBean {
         return delivered;
     }
 
-    private Nudge claim(Instant now) {
-        Query due = new Query(Criteria.where("status").in(NudgeStatus.INTENDED, NudgeStatus.DEFERRED)
-                .and("nextAttemptAt").lte(now).and("leaseUntil").lt(now)).with(Sort.by("nextAttemptAt"));
+    /** Handles the nudges just recorded, each claimed by id; returns how many were sent. */
+    private int dispatchRecorded() {
+        int delivered = 0;
+        for (int i = 0; i < MAX_PER_ROUND; i++) {
+            String id = recorded.poll();
+            if (id == null) {
+                return delivered;
+            }
+            // No match: handled already (by a scan here or elsewhere), or leased by another instance.
+            Instant now = clock.instant();
+            Nudge nudge = claim(due(now).addCriteria(Criteria.where("_id").is(id)), now);
+            if (nudge != null && handle(nudge)) {
+                delivered++;
+            }
+        }
+        schedule();
+        return delivered;
+    }
+
+    /** Due and not leased: the same condition whether the claim scans or names the nudge. */
+    private static Query due(Instant now) {
+        return new Query(Criteria.where("status").in(NudgeStatus.INTENDED, NudgeStatus.DEFERRED)
+                .and("nextAttemptAt").lte(now).and("leaseUntil").lt(now));
+    }
+
+    private Nudge claim(Query query, Instant now) {
         Update lease = new Update().set("leaseUntil", now.plus(LEASE)).set("leaseOwner", owner);
-        return mongo.findAndModify(due, lease, FindAndModifyOptions.options().returnNew(true), Nudge.class);
+        return mongo.findAndModify(query, lease, FindAndModifyOptions.options().returnNew(true), Nudge.class);
     }
 
     private boolean handle(Nudge nudge) {

@@ -62,7 +62,7 @@ public class NudgeRecorder {
                 .about(aboutPersonIds).expiringAt(expiresAt);
         boolean recorded = Idempotency.insertOnce(mongo, nudge);
         if (recorded) {
-            dispatcher.wakeUp();
+            dispatcher.wakeUp(nudgeId);
         } else {
             log.debug("nudge {} ({}) already recorded", nudgeId, kind);
         }

@@ -20,9 +20,6 @@ import org.skillpath.kit.web.IdempotentRequests;
 import org.skillpath.kit.web.PageResponse;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -58,15 +55,12 @@ class CatalogAdminController {
     private final CatalogImport importer;
     private final Catalog catalog;
     private final Sessions sessions;
-    private final MongoTemplate mongo;
     private final IdempotentRequests idempotent;
 
-    CatalogAdminController(CatalogImport importer, Catalog catalog, Sessions sessions, MongoTemplate mongo,
-                           IdempotentRequests idempotent) {
+    CatalogAdminController(CatalogImport importer, Catalog catalog, Sessions sessions, IdempotentRequests idempotent) {
         this.importer = importer;
         this.catalog = catalog;
         this.sessions = sessions;
-        this.mongo = mongo;
         this.idempotent = idempotent;
     }
 
@@ -98,9 +92,7 @@ class CatalogAdminController {
     ResponseEntity<Void> delete(@CurrentOrg String orgId, @PathVariable @Size(max = 200) String activityId) {
         CatalogAccess.requireWriter();
         String id = activityId.startsWith(orgId + ":") ? activityId : CatalogImport.storedId(orgId, activityId);
-        long removed = mongo.remove(new Query(Criteria.where("_id").is(id).and("orgId").is(orgId)), Activity.class)
-                .getDeletedCount();
-        if (removed == 0) {
+        if (!catalog.remove(orgId, id)) {
             throw ApiException.notFound("activity of this organisation", activityId);
         }
         return ResponseEntity.noContent().build();

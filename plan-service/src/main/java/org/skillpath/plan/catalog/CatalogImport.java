@@ -12,7 +12,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.skillpath.kit.text.ConfusableText;
 import org.skillpath.kit.web.ApiException;
 import org.skillpath.kit.web.FieldProblem;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -36,11 +35,9 @@ class CatalogImport {
                          String provider, String externalId, String xapiActivityId, List<String> prerequisites) {
     }
 
-    private final MongoTemplate mongo;
     private final Catalog catalog;
 
-    CatalogImport(MongoTemplate mongo, Catalog catalog) {
-        this.mongo = mongo;
+    CatalogImport(Catalog catalog) {
         this.catalog = catalog;
     }
 
@@ -78,7 +75,7 @@ class CatalogImport {
                     problems.size() + " problem(s): " + problems.get(0).field() + ": " + problems.get(0).reason()
                             + (problems.size() > 1 ? "; ..." : ""), problems);
         }
-        out.forEach(mongo::save);
+        catalog.store(out);
         return out;
     }
 

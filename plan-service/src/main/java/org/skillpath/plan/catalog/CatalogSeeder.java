@@ -5,7 +5,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
@@ -18,12 +17,12 @@ class CatalogSeeder implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogSeeder.class);
 
-    private final MongoTemplate mongo;
+    private final Catalog catalog;
     private final ObjectMapper mapper;
     private final AcademySessions sessions;
 
-    CatalogSeeder(MongoTemplate mongo, ObjectMapper mapper, AcademySessions sessions) {
-        this.mongo = mongo;
+    CatalogSeeder(Catalog catalog, ObjectMapper mapper, AcademySessions sessions) {
+        this.catalog = catalog;
         this.mapper = mapper;
         this.sessions = sessions;
     }
@@ -31,7 +30,7 @@ class CatalogSeeder implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         List<Activity> activities = DefaultCatalog.load(mapper);
-        activities.forEach(mongo::save);
+        catalog.store(activities);
         log.info("default catalog seeded: {} activities", activities.size());
         sessions.refresh();
     }

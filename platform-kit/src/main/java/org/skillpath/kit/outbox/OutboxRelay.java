@@ -5,9 +5,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -37,10 +43,18 @@ import org.skillpath.kit.events.CloudEventHeaders;
  * acknowledgement (acks=all, idempotent producer), then removes exactly the published events by id. A crash
  * between the acknowledgement and the removal means the events go out again after the lease: consumers are
  * idempotent, so that is a harmless redelivery, never a loss.
+ * <p>
+ * Two ways to find work, both through the same atomic lease claim: a document just saved with pending events
+ * ({@link #wakeUp(String, Object)}) is claimed by {@code _id} at once; the scan of whole collections for
+ * pending documents runs on the poll timer only, for what no wake-up covers (events left by a crashed relay
+ * after their lease, documents saved by other instances whose relay is gone, a full wake-up queue). On a
+ * store without secondary indexes a scan reads the whole collection, so a wake-up must not cost one.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** Woken documents waiting to be claimed; beyond this the relay falls back to a scan (nothing is lost). */
+    private static final int MAX_WOKEN = 10_000;
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -48,8 +62,11 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final String owner = UUID.randomUUID().toString();
     private final Semaphore wake = new Semaphore(0);
+    private final BlockingQueue<Woken> woken = new LinkedBlockingQueue<>(MAX_WOKEN);
+    private volatile boolean scanRequested;
     private final Counter published;
     private final Counter failures;
+    private final Counter scans;
     private final MeterRegistry meters;
     private final java.util.List<OutboxPublishListener> listeners;
     private volatile boolean running;
@@ -74,6 +91,9 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
         this.failures = Counter.builder("skillpath.outbox.failures").description("outbox publish rounds that failed")
                 .register(meters);
+        this.scans = Counter.builder("skillpath.outbox.scans")
+                .description("scans of the outbox collections for pending documents (wake-ups claim by id instead)")
+                .register(meters);
         for (String collection : properties.collections()) {
             Gauge.builder("skillpath.outbox.backlog", () -> backlog(collection))
                     .description("documents with events not yet published").tag("collection", collection)
@@ -84,14 +104,38 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Called after a save that queued events, so they go out without waiting for the next poll. */
+    /** A document saved with pending events, to be claimed by {@code _id}. */
+    private record Woken(String collection, Object id) {
+    }
+
+    /** Asks for a scan of every collection now, instead of at the next poll. */
     public void wakeUp() {
+        scanRequested = true;
+        signal();
+    }
+
+    /**
+     * Called after a save that queued events in document {@code id} of {@code collection}: the relay claims that
+     * document by {@code _id} at once, without scanning. Ignored for collections the relay does not serve.
+     */
+    public void wakeUp(String collection, Object id) {
+        if (!Boolean.TRUE.equals(properties.enabled()) || !properties.collections().contains(collection)) {
+            return;
+        }
+        if (id == null || !woken.offer(new Woken(collection, id))) {
+            wakeUp();
+            return;
+        }
+        signal();
+    }
+
+    private void signal() {
         if (wake.availablePermits() == 0) {
             wake.release();
         }
     }
 
-    /** One pass over every collection; returns the number of events published. Used by tests too. */
+    /** One scan over every collection; returns the number of events published. Used by tests too. */
     public int drainOnce() {
         int total = 0;
         for (String collection : properties.collections()) {
@@ -101,6 +145,7 @@ public class OutboxRelay implements SmartLifecycle {
                 total += n;
             } while (n > 0 && running);
         }
+        scans.increment();
         return total;
     }
 
@@ -110,19 +155,59 @@ public class OutboxRelay implements SmartLifecycle {
         List<Document> claimed = new ArrayList<>();
         for (int i = 0; i < properties.batchSize(); i++) {
             // A plain filter document (no explicit $and): the embedded store plans it with the index.
-            Document doc = collection.findOneAndUpdate(
-                    new Document(OutboxDocument.PENDING, true)
-                            .append(OutboxDocument.LEASE_UNTIL, new Document("$lt", Date.from(now))),
-                    new Document("$set", new Document(OutboxDocument.LEASE_UNTIL, Date.from(now.plus(properties.lease())))
-                            .append(OutboxDocument.LEASE_OWNER, owner))
-                            .append("$inc", new Document(OutboxDocument.VERSION, 1L)),
-                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
-                            .projection(Projections.include(OutboxDocument.OUTBOX)));
+            Document doc = claim(collection, new Document(OutboxDocument.PENDING, true), now);
             if (doc == null) {
                 break;
             }
             claimed.add(doc);
         }
+        return publish(collectionName, collection, claimed);
+    }
+
+    /** Claims the woken documents by {@code _id}, a batch at a time; returns the number of events published. */
+    private int drainWoken() {
+        List<Woken> batch = new ArrayList<>();
+        woken.drainTo(batch, properties.batchSize());
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        // A document saved twice in a row is claimed once.
+        Map<String, Set<Object>> ids = new LinkedHashMap<>();
+        for (Woken w : batch) {
+            ids.computeIfAbsent(w.collection(), c -> new LinkedHashSet<>()).add(w.id());
+        }
+        int total = 0;
+        for (Map.Entry<String, Set<Object>> e : ids.entrySet()) {
+            MongoCollection<Document> collection = mongo.getCollection(e.getKey());
+            Instant now = clock.instant();
+            List<Document> claimed = new ArrayList<>();
+            for (Object id : e.getValue()) {
+                // Already published, or leased by another relay (which publishes it): nothing to do here.
+                Document doc = claim(collection, new Document("_id", id).append(OutboxDocument.PENDING, true), now);
+                if (doc != null) {
+                    claimed.add(doc);
+                }
+            }
+            total += publish(e.getKey(), collection, claimed);
+        }
+        return total;
+    }
+
+    /**
+     * The one claim, by scan or by id: matches only a pending document whose lease ran out, takes the lease and
+     * bumps the version atomically, so of several relays exactly one gets it.
+     */
+    private Document claim(MongoCollection<Document> collection, Document filter, Instant now) {
+        return collection.findOneAndUpdate(
+                filter.append(OutboxDocument.LEASE_UNTIL, new Document("$lt", Date.from(now))),
+                new Document("$set", new Document(OutboxDocument.LEASE_UNTIL, Date.from(now.plus(properties.lease())))
+                        .append(OutboxDocument.LEASE_OWNER, owner))
+                        .append("$inc", new Document(OutboxDocument.VERSION, 1L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
+                        .projection(Projections.include(OutboxDocument.OUTBOX)));
+    }
+
+    private int publish(String collectionName, MongoCollection<Document> collection, List<Document> claimed) {
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -160,9 +245,13 @@ public class OutboxRelay implements SmartLifecycle {
                             .append("$unset", new Document(OutboxDocument.LEASE_OWNER, ""))
                             .append("$inc", new Document(OutboxDocument.VERSION, 1L)));
             // Cleared only if nothing new was queued meanwhile; a later save sets it again anyway.
-            collection.updateOne(new Document("_id", doc.get("_id"))
+            long cleared = collection.updateOne(new Document("_id", doc.get("_id"))
                             .append(OutboxDocument.OUTBOX, new Document("$size", 0)),
-                    new Document("$set", new Document(OutboxDocument.PENDING, false)));
+                    new Document("$set", new Document(OutboxDocument.PENDING, false))).getMatchedCount();
+            if (cleared == 0) {
+                // Events queued while this relay held the lease: their save's wake-up found the document leased.
+                wakeUp(collectionName, doc.get("_id"));
+            }
             count += ids.size();
             published.increment(ids.size());
             for (Document event : events) {
@@ -262,12 +351,19 @@ public class OutboxRelay implements SmartLifecycle {
         t.start();
     }
 
+    /** Woken documents first, a scan when the poll timer (or a no-id wake-up) asks for one, else wait. */
     private void loop() {
+        long nextScan = System.nanoTime(); // at once: events a previous run left behind
         while (running) {
             try {
-                int n = drainOnce();
-                if (n == 0) {
-                    wake.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                drainWoken();
+                if (scanRequested || System.nanoTime() - nextScan >= 0) {
+                    scanRequested = false;
+                    drainOnce();
+                    nextScan = System.nanoTime() + properties.pollInterval().toNanos();
+                }
+                if (woken.isEmpty() && !scanRequested) {
+                    wake.tryAcquire(Math.max(0, nextScan - System.nanoTime()), TimeUnit.NANOSECONDS);
                     wake.drainPermits();
                 }
             } catch (InterruptedException e) {
