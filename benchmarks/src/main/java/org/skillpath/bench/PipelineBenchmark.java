@@ -104,7 +104,8 @@ public final class PipelineBenchmark {
                 mongo.connectionString(), options.store(), mail.port());
         Map<Integer, Map<String, Double>> storeProbe = StoreProbe.measure(mongo.connectionString(), List.of(1000, 4000, 16000));
         machine.put("storeProbe", storeProbe);
-        say("Store probe (an outbox claim that finds nothing, and a lookup by _id, by collection size): %s", storeProbe);
+        say("Store probe (an outbox claim that finds nothing, by scan and by _id, and a lookup by _id, by collection size): %s",
+                storeProbe);
 
         Profiler profiler = null;
         if (options.profile()) {

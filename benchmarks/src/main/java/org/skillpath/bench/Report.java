@@ -248,9 +248,11 @@ final class Report {
         line(b, "- SMTP, ms per mail sent with Jakarta Mail (a connection per mail, as Spring's JavaMailSender does): %s. "
                 + "The runs use the %s server.", machine.get("smtpProbe"),
                 options.smtpNoDelay() ? "TCP_NODELAY" : "stock GreenMail");
-        line(b, "- Store (mongo-java-server, %s backend), ms per outbox claim that finds nothing (the relay's filter) and "
-                + "per lookup by _id, by collection size: %s. The store ignores every non-unique index, so any filter "
-                + "not on _id scans the collection%s.", options.store(), machine.get("storeProbe"),
+        line(b, "- Store (mongo-java-server, %s backend), ms per outbox claim that finds nothing (the relay's scan "
+                + "filter, and the claim of a woken document by _id) and per lookup by _id alone, by collection size: %s. "
+                + "The store ignores every non-unique index, and uses the _id index only for a filter on _id alone, so "
+                + "any other filter scans the collection, _id plus another field included%s.", options.store(),
+                machine.get("storeProbe"),
                 options.purge() ? "; each run's organisation is removed from every database after the run so that runs "
                         + "start from the same collection sizes" : "");
         line(b, "");
@@ -342,13 +344,15 @@ final class Report {
                 + "max(10, rate/2) over the window (least-squares fit of 2 samples/s).");
         line(b, "- Baseline: the same hops with plain kafka-clients and the MongoDB sync driver against the same broker, "
                 + "store and SMTP server (own topics and databases): person and manager looked up, assessment inserted with "
-                + "its two events in its outbox; a relay per service claiming with a lease, publishing with acks=all, "
+                + "its two events in its outbox; a relay per service claiming with a lease (the document just saved by _id, "
+                + "scans on the 500 ms poll timer only, as the kit's relay), publishing with acks=all, "
                 + "idempotence, linger 2 ms, waiting for acks and removing the events; consumers (one thread per group, "
-                + "commit after the batch) reading the catalog and inserting the plan with a deterministic id plus "
-                + "plan.created, inserting the progress record and the nudge once; a dispatcher claiming each nudge, "
-                + "sending the mail over SMTP and saving it SENT with nudge.sent. It sends the very payloads and mail the "
-                + "services produced for a calibration assessment (ids replaced), so it does no scoring, planning or "
-                + "templating: those costs are the system's alone and are part of the ratio.");
+                + "commit after the batch) reading the catalog (per-owner snapshots kept 30 s, as plan-service) and "
+                + "inserting the plan with a deterministic id plus plan.created, inserting the progress record and the "
+                + "nudge once; a dispatcher claiming each nudge (the one just inserted by _id, scans on the 1 s timer "
+                + "only, as notification-service), sending the mail over SMTP and saving it SENT with nudge.sent. It "
+                + "sends the very payloads and mail the services produced for a calibration assessment (ids replaced), "
+                + "so it does no scoring, planning or templating: those costs are the system's alone and are part of the ratio.");
         line(b, "- CPU: utime+stime from /proc/<pid>/stat of every process inside the measured window, divided by the "
                 + "mails received inside it. Memory: VmRSS from /proc/<pid>/status.");
         return b.toString();

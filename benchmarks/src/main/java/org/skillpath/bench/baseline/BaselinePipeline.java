@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -14,10 +16,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import tools.jackson.databind.JsonNode;
@@ -30,11 +30,13 @@ import tools.jackson.databind.node.ObjectNode;
  * <ol>
  *   <li>submit (no HTTP): look up the person and the manager, insert the assessment with its two events in its
  *   outbox, wake the relay;</li>
- *   <li>relay: publish (acks=all, idempotent) and remove the events;</li>
- *   <li>plan consumer: read the catalog, insert the plan with a deterministic id (dedup) and plan.created in its
- *   outbox; commit after processing;</li>
+ *   <li>relay: claim the saved document by id (scans on the poll timer only), publish (acks=all, idempotent) and
+ *   remove the events;</li>
+ *   <li>plan consumer: read the catalog (per-owner snapshots kept 30 s, as plan-service), insert the plan with a
+ *   deterministic id (dedup) and plan.created in its outbox; commit after processing;</li>
  *   <li>relay; progress consumer (insert-once progress record) and notification consumer (insert-once nudge);</li>
- *   <li>dispatcher: claim, send the mail over SMTP, save SENT with nudge.sent; relay.</li>
+ *   <li>dispatcher: claim (the nudge just inserted by id, a scan on the timer), send the mail over SMTP, save
+ *   SENT with nudge.sent; relay.</li>
  * </ol>
  * One thread per consumer group, relay and dispatcher, as each service runs them; one MongoDB client per
  * "service".
@@ -53,6 +55,13 @@ public final class BaselinePipeline implements AutoCloseable {
     private static final String GAPS = "org.skillpath.skillgaps.identified";
     private static final String COMPLETED = "org.skillpath.assessment.completed";
     private static final String PLAN_CREATED = "org.skillpath.plan.created";
+    /** The shared catalog's owner, as plan-service's {@code Activity.SHARED}. */
+    private static final String SHARED = "*";
+    /** plan-service's {@code skillpath.catalog.cache-ttl} default. */
+    private static final long CATALOG_TTL_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    private record CatalogSnapshot(List<Document> activities, long readAt) {
+    }
 
     /** A person of the baseline's directory (and its notification-side copy). */
     public record Person(String id, String orgId, String managerId, String userName, String displayName, String email) {
@@ -77,9 +86,11 @@ public final class BaselinePipeline implements AutoCloseable {
     private final Outbox nudgeOutbox;
     private final Dispatcher dispatcher;
     private final List<ConsumerLoop> consumers = new ArrayList<>();
+    /** Read by the plan consumer's one thread only. */
+    private final Map<String, CatalogSnapshot> catalogs = new HashMap<>();
 
     /**
-     * @param catalog the activities the plan consumer reads for every plan (a copy of plan-service's catalog)
+     * @param catalog the activities the plan consumer plans from (a copy of plan-service's catalog)
      */
     public BaselinePipeline(String bootstrap, String mongoUri, int smtpPort, Templates templates, ObjectMapper json,
                             List<Document> catalog) {
@@ -188,7 +199,7 @@ public final class BaselinePipeline implements AutoCloseable {
                 Outbox.event(Ids.of(GAPS, assessmentId), ASSESSMENT_TOPIC, GAPS, ASSESSMENT_SOURCE,
                         "assessments/" + assessmentId, personId, orgId, now, gapsJson));
         assessments.insertOne(Outbox.withEvents(assessment, events));
-        assessmentOutbox.wakeUp();
+        assessmentOutbox.wakeUp(assessmentId);
     }
 
     private void onAssessmentEvent(ConsumerRecord<String, byte[]> r) {
@@ -213,9 +224,10 @@ public final class BaselinePipeline implements AutoCloseable {
         String assessmentId = gaps.path("assessmentId").asString();
         String personId = gaps.path("personId").asString();
         String planId = Ids.of("plan", assessmentId);
-        List<Document> catalog = activities.find(Filters.in("orgId", "*", orgId)).sort(Sorts.ascending("_id"))
-                .into(new ArrayList<>());
-        if (catalog.isEmpty()) {
+        // Both owners' snapshots, as plan-service's Catalog.forPlanning reads them for every plan.
+        List<Document> shared = catalog(SHARED);
+        List<Document> own = catalog(orgId);
+        if (shared.isEmpty() && own.isEmpty()) {
             throw new IllegalStateException("the baseline catalog is empty");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -229,8 +241,25 @@ public final class BaselinePipeline implements AutoCloseable {
         Outbox.withEvents(plan, List.of(Outbox.event(eventId, PLAN_TOPIC, PLAN_CREATED, PLAN_SOURCE, "plans/" + planId,
                 personId, orgId, now, payload)));
         if (insertOnce(plans, plan)) {
-            planOutbox.wakeUp();
+            planOutbox.wakeUp(planId);
         }
+    }
+
+    /**
+     * One owner's activities (the shared catalog's or an organisation's), read once and kept for
+     * {@link #CATALOG_TTL_NANOS}, as plan-service's {@code Catalog} plans from per-owner snapshots. The baseline's
+     * catalog never changes during a run, so it needs no invalidation.
+     */
+    private List<Document> catalog(String owner) {
+        long now = System.nanoTime();
+        CatalogSnapshot cached = catalogs.get(owner);
+        if (cached != null && now - cached.readAt() < CATALOG_TTL_NANOS) {
+            return cached.activities();
+        }
+        List<Document> read = activities.find(new Document("orgId", owner)).into(new ArrayList<>());
+        catalogs.values().removeIf(c -> now - c.readAt() >= CATALOG_TTL_NANOS);
+        catalogs.put(owner, new CatalogSnapshot(read, now));
+        return read;
     }
 
     private void onPlanEventForProgress(ConsumerRecord<String, byte[]> r) {
@@ -272,7 +301,7 @@ public final class BaselinePipeline implements AutoCloseable {
                 .append("status", "INTENDED").append("attempts", 0).append("nextAttemptAt", now)
                 .append("leaseUntil", new Date(0)).append("createdAt", now);
         if (insertOnce(nudges, Outbox.withEvents(nudge, List.of()))) {
-            dispatcher.wakeUp();
+            dispatcher.wakeUp(id);
         }
     }
 

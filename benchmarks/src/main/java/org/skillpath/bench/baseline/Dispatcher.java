@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -22,6 +25,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,11 +33,17 @@ import tools.jackson.databind.node.ObjectNode;
  * Sends the intended nudges, as notification-service does: claim one due nudge at a time with a lease
  * (findOneAndUpdate), look the recipient up, send the mail over SMTP (a connection per mail, like Spring's
  * JavaMailSender), then save the nudge as SENT with its nudge.sent event in the outbox (versioned replace).
+ * As there, a nudge just inserted ({@link #wakeUp(String)}) is claimed by its id; the scan for due nudges runs
+ * on the one-second timer (and after a full round or a full queue) only.
  */
 final class Dispatcher implements AutoCloseable {
 
     private static final long LEASE_MS = 60_000;
     private static final int MAX_PER_ROUND = 100;
+    /** Nudges inserted and not yet claimed by id; beyond this a scan finds them, as in the service. */
+    private static final int MAX_RECORDED = 10_000;
+    /** The service's {@code @Scheduled(fixedDelay = 1000, initialDelay = 1000)} scan. */
+    private static final long SCAN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final MongoCollection<Document> nudges;
     private final MongoCollection<Document> recipients;
@@ -44,6 +54,8 @@ final class Dispatcher implements AutoCloseable {
     private final Session mail;
     private final String owner = UUID.randomUUID().toString();
     private final Semaphore wake = new Semaphore(0);
+    private final BlockingQueue<String> recorded = new LinkedBlockingQueue<>(MAX_RECORDED);
+    private final AtomicBoolean scanRequested = new AtomicBoolean();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -67,26 +79,42 @@ final class Dispatcher implements AutoCloseable {
         thread.start();
     }
 
-    void wakeUp() {
+    /** The nudge {@code nudgeId} was just inserted, due now: the next round claims it by id, not by the due scan. */
+    void wakeUp(String nudgeId) {
+        if (!recorded.offer(nudgeId)) {
+            scanRequested.set(true);
+        }
+        signal();
+    }
+
+    private void wakeUp() {
+        scanRequested.set(true);
+        signal();
+    }
+
+    private void signal() {
         if (wake.availablePermits() == 0) {
             wake.release();
         }
     }
 
+    /** Each round: the nudges just inserted by id, then a scan if the timer or a full round asked for one. */
     private void loop() {
+        long nextScan = System.nanoTime() + SCAN_EVERY_NANOS;
         while (running) {
             try {
-                wake.tryAcquire(1000, TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-                for (int i = 0; i < MAX_PER_ROUND && running; i++) {
-                    Document nudge = claim(new Date());
-                    if (nudge == null) {
-                        break;
-                    }
-                    deliver(nudge);
-                    if (i == MAX_PER_ROUND - 1) {
-                        wakeUp();
-                    }
+                long wait = nextScan - System.nanoTime();
+                if (recorded.isEmpty() && !scanRequested.get() && wait > 0) {
+                    wake.tryAcquire(wait, TimeUnit.NANOSECONDS);
+                    wake.drainPermits();
+                }
+                if (System.nanoTime() - nextScan >= 0) {
+                    scanRequested.set(true);
+                    nextScan = System.nanoTime() + SCAN_EVERY_NANOS;
+                }
+                dispatchRecorded();
+                if (scanRequested.getAndSet(false)) {
+                    dispatchDue();
                 }
             } catch (InterruptedException e) {
                 return;
@@ -98,12 +126,45 @@ final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private Document claim(Date now) {
-        return nudges.findOneAndUpdate(
-                new Document("status", "INTENDED").append("nextAttemptAt", new Document("$lte", now))
-                        .append("leaseUntil", new Document("$lt", now)),
-                new Document("$set", new Document("leaseUntil", new Date(now.getTime() + LEASE_MS)).append("leaseOwner", owner)),
-                new FindOneAndUpdateOptions().sort(Sorts.ascending("nextAttemptAt")).returnDocument(ReturnDocument.AFTER));
+    private void dispatchDue() {
+        for (int i = 0; i < MAX_PER_ROUND && running; i++) {
+            Date now = new Date();
+            Document nudge = claim(due(now), Sorts.ascending("nextAttemptAt"), now);
+            if (nudge == null) {
+                return;
+            }
+            deliver(nudge);
+        }
+        wakeUp();
+    }
+
+    private void dispatchRecorded() {
+        for (int i = 0; i < MAX_PER_ROUND && running; i++) {
+            String id = recorded.poll();
+            if (id == null) {
+                return;
+            }
+            // No match: handled already by a scan.
+            Date now = new Date();
+            Document nudge = claim(due(now).append("_id", id), null, now);
+            if (nudge != null) {
+                deliver(nudge);
+            }
+        }
+    }
+
+    /** Due and not leased: the same filter whether the claim scans or names the nudge, as the service's. */
+    private static Document due(Date now) {
+        return new Document("status", new Document("$in", List.of("INTENDED", "DEFERRED")))
+                .append("nextAttemptAt", new Document("$lte", now)).append("leaseUntil", new Document("$lt", now));
+    }
+
+    /** Takes the lease and bumps the version, as Spring Data's findAndModify on a versioned document does. */
+    private Document claim(Document filter, Bson sort, Date now) {
+        return nudges.findOneAndUpdate(filter,
+                new Document("$set", new Document("leaseUntil", new Date(now.getTime() + LEASE_MS)).append("leaseOwner", owner))
+                        .append("$inc", new Document(Outbox.VERSION, 1L)),
+                new FindOneAndUpdateOptions().sort(sort).returnDocument(ReturnDocument.AFTER));
     }
 
     private void deliver(Document nudge) {
@@ -138,7 +199,7 @@ final class Dispatcher implements AutoCloseable {
                 .append("sentAt", Date.from(sentAt)).append("leaseUntil", new Date(0)).append("leaseOwner", null)
                 .append(Outbox.OUTBOX, List.of(event)).append(Outbox.PENDING, true).append(Outbox.VERSION, version + 1);
         if (nudges.replaceOne(new Document("_id", nudgeId).append(Outbox.VERSION, version), sent).getModifiedCount() == 1) {
-            outbox.wakeUp();
+            outbox.wakeUp(nudgeId);
         }
     }
 

@@ -5,10 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -31,7 +35,9 @@ import org.bson.Document;
  * The outbox of one baseline "service", written by hand: events live in the aggregate's document (field
  * {@code outbox}); one relay thread claims documents with a lease, sends their events as CloudEvents (binary
  * mode) with acks=all and the idempotent producer, waits for the acknowledgements, then removes the events by
- * id. The same store operations, producer settings, batch size, wake-up and poll interval as the kit's relay.
+ * id. The same store operations, producer settings, batch size, wake-up and poll interval as the kit's relay:
+ * a document just saved ({@link #wakeUp(Object)}) is claimed by {@code _id}; the scan for pending documents
+ * runs on the poll timer only (and when the wake-up queue is full).
  */
 final class Outbox implements AutoCloseable {
 
@@ -43,11 +49,15 @@ final class Outbox implements AutoCloseable {
     private static final int BATCH = 100;
     private static final long LEASE_MS = 30_000;
     private static final long POLL_MS = 500;
+    /** Woken documents waiting to be claimed; beyond this the relay falls back to a scan, as the kit's does. */
+    private static final int MAX_WOKEN = 10_000;
 
     private final MongoCollection<Document> collection;
     private final KafkaProducer<String, byte[]> producer;
     private final String owner = UUID.randomUUID().toString();
     private final Semaphore wake = new Semaphore(0);
+    private final BlockingQueue<Object> woken = new LinkedBlockingQueue<>(MAX_WOKEN);
+    private volatile boolean scanRequested;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -84,44 +94,95 @@ final class Outbox implements AutoCloseable {
                 .append(LEASE_UNTIL, new Date(0)).append(VERSION, 0L);
     }
 
-    void wakeUp() {
+    /** Called after a save that queued events in document {@code id}: the relay claims it by {@code _id}. */
+    void wakeUp(Object id) {
+        if (id == null || !woken.offer(id)) {
+            scanRequested = true;
+        }
         if (wake.availablePermits() == 0) {
             wake.release();
         }
     }
 
+    /** Woken documents first, a scan when the poll timer (or a full queue) asks for one, else wait. */
     private void loop() {
+        long nextScan = System.nanoTime();
         while (running) {
             try {
-                int n;
-                do {
-                    n = drain();
-                } while (n > 0 && running);
-                wake.tryAcquire(POLL_MS, TimeUnit.MILLISECONDS);
-                wake.drainPermits();
+                drainWoken();
+                if (scanRequested || System.nanoTime() - nextScan >= 0) {
+                    scanRequested = false;
+                    int n;
+                    do {
+                        n = drain();
+                    } while (n > 0 && running);
+                    nextScan = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(POLL_MS);
+                }
+                if (woken.isEmpty() && !scanRequested) {
+                    wake.tryAcquire(Math.max(0, nextScan - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    wake.drainPermits();
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 if (running) {
                     System.err.println(thread.getName() + ": " + e);
                 }
+                try {
+                    Thread.sleep(POLL_MS);
+                } catch (InterruptedException stopping) {
+                    return;
+                }
             }
         }
     }
 
+    /** The scan: claims pending documents whose lease ran out, a batch at a time. */
     private int drain() {
         Date now = new Date();
         List<Document> claimed = new ArrayList<>();
         for (int i = 0; i < BATCH; i++) {
-            Document doc = collection.findOneAndUpdate(
-                    new Document(PENDING, true).append(LEASE_UNTIL, new Document("$lt", now)),
-                    new Document("$set", new Document(LEASE_UNTIL, new Date(now.getTime() + LEASE_MS)).append(LEASE_OWNER, owner))
-                            .append("$inc", new Document(VERSION, 1L)),
-                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(Projections.include(OUTBOX)));
+            Document doc = claim(new Document(PENDING, true), now);
             if (doc == null) {
                 break;
             }
             claimed.add(doc);
+        }
+        return publish(claimed);
+    }
+
+    /** Claims the woken documents by {@code _id}, a batch at a time; a document saved twice is claimed once. */
+    private int drainWoken() {
+        List<Object> batch = new ArrayList<>();
+        woken.drainTo(batch, BATCH);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Set<Object> ids = new LinkedHashSet<>(batch);
+        Date now = new Date();
+        List<Document> claimed = new ArrayList<>();
+        for (Object id : ids) {
+            // No match: already published, or leased by a scan that publishes it.
+            Document doc = claim(new Document("_id", id).append(PENDING, true), now);
+            if (doc != null) {
+                claimed.add(doc);
+            }
+        }
+        return publish(claimed);
+    }
+
+    /** The one claim, by scan or by id: a pending document whose lease ran out; takes the lease, bumps the version. */
+    private Document claim(Document filter, Date now) {
+        return collection.findOneAndUpdate(
+                filter.append(LEASE_UNTIL, new Document("$lt", now)),
+                new Document("$set", new Document(LEASE_UNTIL, new Date(now.getTime() + LEASE_MS)).append(LEASE_OWNER, owner))
+                        .append("$inc", new Document(VERSION, 1L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(Projections.include(OUTBOX)));
+    }
+
+    private int publish(List<Document> claimed) {
+        if (claimed.isEmpty()) {
+            return 0;
         }
         List<List<Future<RecordMetadata>>> sends = new ArrayList<>();
         for (Document doc : claimed) {
@@ -148,8 +209,12 @@ final class Outbox implements AutoCloseable {
                             .append("$set", new Document(LEASE_UNTIL, new Date(0)))
                             .append("$unset", new Document(LEASE_OWNER, ""))
                             .append("$inc", new Document(VERSION, 1L)));
-            collection.updateOne(new Document("_id", doc.get("_id")).append(OUTBOX, new Document("$size", 0)),
-                    new Document("$set", new Document(PENDING, false)));
+            long cleared = collection.updateOne(new Document("_id", doc.get("_id")).append(OUTBOX, new Document("$size", 0)),
+                    new Document("$set", new Document(PENDING, false))).getMatchedCount();
+            if (cleared == 0) {
+                // Events queued while the lease was held: their save's wake-up found the document leased.
+                wakeUp(doc.get("_id"));
+            }
             count += ids.size();
         }
         return count;
