@@ -24,6 +24,7 @@ import org.bson.Document;
 import org.skillpath.bench.baseline.BaselinePipeline;
 import org.skillpath.bench.baseline.Templates;
 import org.skillpath.infra.EmbeddedKafka;
+import org.skillpath.issuer.LocalIssuer;
 import org.skillpath.infra.EmbeddedMongo;
 import org.skillpath.infra.FreePorts;
 import tools.jackson.databind.ObjectMapper;
@@ -112,11 +113,12 @@ public final class PipelineBenchmark {
             profiler = new Profiler(work.resolve("jfr"));
             profiler.startSelf();
         }
-        startServices(kafka, mongo, mail, profiler == null ? List.of() : profiler.jvmOptions());
+        LocalIssuer.Running issuer = closing(LocalIssuer.start(0, null));
+        startServices(kafka, mongo, mail, issuer, profiler == null ? List.of() : profiler.jvmOptions());
         say("Services healthy %.1f s after start", (System.nanoTime() - t0) / 1e9);
         lag.ensureTopics(Stream.concat(SystemArm.TOPICS.all().stream(), BaselineArm.TOPICS.all().stream()).toList());
 
-        SystemArm system = new SystemArm(services, lag, json);
+        SystemArm system = new SystemArm(services, lag, json, issuer.demoTokens());
         Calibration.Result calibrated = Calibration.capture(system, mail, kafka.bootstrapServers(), json);
         Templates templates = calibrated.templates();
         purge(templates.ids().get(Templates.ORG));
@@ -243,7 +245,8 @@ public final class PipelineBenchmark {
         return out;
     }
 
-    private void startServices(EmbeddedKafka kafka, EmbeddedMongo mongo, MailSink mail, List<String> extraJvmOptions)
+    private void startServices(EmbeddedKafka kafka, EmbeddedMongo mongo, MailSink mail, LocalIssuer.Running issuer,
+                               List<String> extraJvmOptions)
             throws Exception {
         for (String name : SERVICES) {
             ServiceProcess s = new ServiceProcess(name, options.servicesRoot(), work.resolve("logs"), FreePorts.pick());
@@ -256,7 +259,11 @@ public final class PipelineBenchmark {
                     "--spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrapServers(),
                     "--spring.mongodb.uri=" + mongo.uri(db),
                     "--spring.mail.host=127.0.0.1",
-                    "--spring.mail.port=" + mail.port()));
+                    "--spring.mail.port=" + mail.port(),
+                    "--skillpath.security.jwt.jwk-set-uri=" + issuer.jwksUrl(),
+                    "--skillpath.security.jwt.issuer=" + issuer.issuerUrl(),
+                    // the offered rates are far above a production organisation's budget for mass actions
+                    "--skillpath.limits.mass-actions-per-minute=100000000"));
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();

@@ -10,9 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 
+import org.skillpath.issuer.DemoTokens;
+import org.skillpath.issuer.PeopleDirectory;
 import tools.jackson.databind.ObjectMapper;
 
 /** The real pipeline: assessments posted over HTTP to assessment-service, through the four service processes. */
@@ -28,12 +31,16 @@ final class SystemArm implements Arm {
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private final DemoTokens tokens;
     private String org;
+    private String hrToken;
+    private String adminToken;
 
-    SystemArm(Map<String, ServiceProcess> services, KafkaLag kafka, ObjectMapper json) {
+    SystemArm(Map<String, ServiceProcess> services, KafkaLag kafka, ObjectMapper json, DemoTokens tokens) {
         this.services = services;
         this.kafka = kafka;
         this.json = json;
+        this.tokens = tokens;
     }
 
     @Override
@@ -56,6 +63,11 @@ final class SystemArm implements Arm {
     @Override
     public List<Flight> prepare(String runId, int count, int warmupCount) throws Exception {
         org = runId;
+        // The run's organisation: its HR client provisions the people, an L&D admin records the assessments,
+        // each with a real token from the local issuer that the services verify as in production.
+        hrToken = tokens.mintClient("bench-hr", org, Set.of("people:write", "people:read"), Duration.ofHours(6));
+        adminToken = tokens.mintPerson(new PeopleDirectory.Person("bench-admin", null, "bench-admin-" + org, org,
+                List.of("EMPLOYEE", "LD_ADMIN"), null), Duration.ofHours(6));
         long peopleBefore = kafka.endOffsetSum(PEOPLE_TOPIC);
         int teams = (count + TEAM_SIZE - 1) / TEAM_SIZE;
         List<String> managers = createPeople(teams, i -> "m" + i, i -> null);
@@ -127,7 +139,8 @@ final class SystemArm implements Arm {
 
     CompletableFuture<HttpResponse<String>> post(String service, String path, String body) {
         return http.sendAsync(HttpRequest.newBuilder(URI.create(services.get(service).baseUrl() + path))
-                .header("Content-Type", "application/json").header("X-Org-Id", org)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + (path.startsWith("/api/people") ? hrToken : adminToken))
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }

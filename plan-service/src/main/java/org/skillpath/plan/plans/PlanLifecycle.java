@@ -169,6 +169,10 @@ public class PlanLifecycle {
      * not done are given back.
      */
     Plan archive(String orgId, String planId, Actor actor, String reason) {
+        return retried(() -> archiveOnce(orgId, planId, actor, reason));
+    }
+
+    private Plan archiveOnce(String orgId, String planId, Actor actor, String reason) {
         for (int attempt = 0; attempt < ARCHIVE_ATTEMPTS; attempt++) {
             Plan plan = get(orgId, planId);
             if (plan.getStatus() == PlanStatus.ARCHIVED) {
@@ -201,6 +205,10 @@ public class PlanLifecycle {
      * of an active plan waits for the manager; a manager's applies at once.
      */
     SwapOutcome swap(String orgId, String planId, String stepId, String activityId, Actor actor) {
+        return retried(() -> swapOnce(orgId, planId, stepId, activityId, actor));
+    }
+
+    private SwapOutcome swapOnce(String orgId, String planId, String stepId, String activityId, Actor actor) {
         Plan plan = open(orgId, planId);
         PlanStep step = openStep(plan, stepId);
         PlannedStep chosen = offered(plan, step, activityId);
@@ -226,6 +234,10 @@ public class PlanLifecycle {
      * changes nothing and answers the plan.
      */
     Plan approve(String orgId, String planId, String swapId) {
+        return retried(() -> approveOnce(orgId, planId, swapId));
+    }
+
+    private Plan approveOnce(String orgId, String planId, String swapId) {
         Plan plan = get(orgId, planId);
         if (plan.getApprovedSwapIds().contains(swapId)) {
             return plan;
@@ -327,7 +339,31 @@ public class PlanLifecycle {
     }
 
     private static ApiException changedMeanwhile() {
-        return ApiException.conflict("the plan changed meanwhile; retry");
+        return new ChangedMeanwhile();
+    }
+
+    /** A versioned write that found the plan changed since it was read. */
+    private static final class ChangedMeanwhile extends ApiException {
+        ChangedMeanwhile() {
+            super(org.springframework.http.HttpStatus.CONFLICT, "Conflict", "the plan changed meanwhile; retry", List.of());
+        }
+    }
+
+    /**
+     * Runs a command again on the plan as it is now when its versioned write missed. The miss is often not another
+     * person's change but the outbox relay claiming the plan (a lease and a version bump) to publish the events of
+     * the previous command; answering 409 for that would make a caller retry what the service can.
+     */
+    private static <T> T retried(java.util.function.Supplier<T> command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return command.get();
+            } catch (ChangedMeanwhile e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static PlanStep openStep(Plan plan, String stepId) {
