@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The demo organisation, loaded through the public API on first start (as the HR integration client would):
  * a director, a manager and his team, a mentor from another team, an L&D admin. Then the token issuer learns
  * who they are (their person ids, password {@value #PASSWORD}), and ready-made tokens are written for the
- * README's curl walkthrough. The framework, role profiles and catalog are seeded by the services themselves.
+ * README's curl walkthrough; Dave and Erin get a first assessment (and so a plan) for the dashboard. The
+ * framework, role profiles and catalog are seeded by the services themselves.
  */
 final class DemoData {
 
@@ -74,6 +75,7 @@ final class DemoData {
             json.readTree(file.toFile()).properties().forEach(e -> ids.put(e.getKey(), e.getValue().asString()));
         }
         String hr = tokens.mintClient("demo-hr", Duration.ofMinutes(10));
+        boolean firstStart = ids.isEmpty();
         for (DemoPerson p : PEOPLE) {
             if (!ids.containsKey(p.key())) {
                 ids.put(p.key(), create(p, ids, hr));
@@ -87,6 +89,9 @@ final class DemoData {
                     p.displayName()));
         }
         PeopleDirectory.write(issuerDirectory, directory);
+        if (firstStart) {
+            assess(ids);
+        }
         writeTokens(dataDir.resolve("demo-tokens.env"), ids);
         return ids;
     }
@@ -112,6 +117,35 @@ final class DemoData {
         }
         JsonNode created = json.readTree(response.body());
         return created.get("personId").asString();
+    }
+
+    /**
+     * Dave and Erin are assessed on first start (self and manager ratings against the team-lead profile, through
+     * the L&D admin's quick path), so the dashboard shows plans, gaps and a heat map at once. Alice is left for the
+     * README's walkthrough.
+     */
+    private void assess(Map<String, String> ids) throws IOException, InterruptedException {
+        String admin = tokens.mint("lee.learning", Duration.ofMinutes(10));
+        Map<String, String> selfAndManager = new LinkedHashMap<>();
+        selfAndManager.put("dave", "{\"conflict-resolution\":2,\"budgeting\":1,\"active-listening\":3}|"
+                + "{\"conflict-resolution\":2,\"budgeting\":1,\"active-listening\":3}");
+        selfAndManager.put("erin", "{\"conflict-resolution\":4,\"budgeting\":3,\"active-listening\":2}|"
+                + "{\"conflict-resolution\":3,\"budgeting\":3,\"active-listening\":2}");
+        for (Map.Entry<String, String> e : selfAndManager.entrySet()) {
+            String[] scores = e.getValue().split("\\|");
+            String person = ids.get(e.getKey());
+            String body = "{\"personId\":\"" + person + "\",\"roleProfileId\":\"team-lead\",\"ratings\":["
+                    + "{\"raterId\":\"" + person + "\",\"group\":\"SELF\",\"scores\":" + scores[0] + "},"
+                    + "{\"raterId\":\"" + ids.get("bob") + "\",\"group\":\"MANAGER\",\"scores\":" + scores[1] + "}]}";
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(assessmentBase + "/api/assessments"))
+                            .header("Content-Type", "application/json").header("Authorization", "Bearer " + admin)
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("assessing " + e.getKey() + " failed: " + response.statusCode() + " "
+                        + response.body());
+            }
+        }
     }
 
     /** {@code source .skillpath/demo-tokens.env}: $BOB_TOKEN, $ALICE (her person id), $HR_TOKEN, … */

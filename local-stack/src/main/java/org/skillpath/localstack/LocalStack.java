@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import org.skillpath.dashboard.DashboardWebApplication;
 import org.skillpath.infra.EmbeddedKafka;
 import org.skillpath.infra.EmbeddedMongo;
 import org.skillpath.infra.EmbeddedSmtp;
@@ -30,6 +31,8 @@ public final class LocalStack {
     static final int MAIL_VIEWER_PORT = 8025;
     /** The services' default configuration trusts tokens from this issuer (JWKS at /oauth2/jwks). */
     static final int ISSUER_PORT = 9000;
+    /** The dashboard's redirect URI registered at the issuer is on this port. */
+    static final int DASHBOARD_PORT = 8080;
 
     private final Path root;
     private final Path data;
@@ -87,6 +90,10 @@ public final class LocalStack {
 
         Map<String, String> demo = new DemoData(http, 8081, issuer.demoTokens())
                 .ensureSeeded(data, issuer.directoryFile());
+        DashboardWebApplication.Running dashboard = DashboardWebApplication.start(DASHBOARD_PORT, issuer.issuerUrl(),
+                "http://127.0.0.1:8082", "http://127.0.0.1:8083");
+        // closed before the issuer and the infrastructure on stop
+        infrastructure.add(dashboard);
         long rssKb = ResidentMemory.kilobytes(ProcessHandle.current().pid());
         for (ServiceProcess s : services) {
             rssKb += ResidentMemory.kilobytes(s.pid());
@@ -102,12 +109,14 @@ public final class LocalStack {
         say("  Kafka 127.0.0.1:%d, MongoDB 127.0.0.1:%d, SMTP 127.0.0.1:%d; logs in %s",
                 KAFKA_PORT, MONGO_PORT, SMTP_PORT, data.resolve("logs"));
         say("  token issuer         %s  (OIDC discovery at /.well-known/openid-configuration)", issuer.issuerUrl());
+        say("  dashboard            %s  (sign in as bob.manager, erin.engineer or lee.learning / %s)", dashboard.url(),
+                DemoData.PASSWORD);
         say("Demo organisation '%s': %s", DemoData.ORG, demo);
         say("  people sign in as e.g. bob.manager / %s; integration clients: demo-hr, demo-lms, demo-admin-tool,",
                 DemoData.PASSWORD);
         say("  demo-ops (secret <client>-secret, client-credentials grant at %s/oauth2/token)", issuer.issuerUrl());
         say("  ready-made tokens (%d h): source %s", DemoData.DEMO_TOKEN_TTL.toHours(), data.resolve("demo-tokens.env"));
-        say("Try it (Alice rates herself; a plan and a mail follow once Bob has rated her too): see the README.");
+        say("Try it: open the dashboard, or walk through the README's curl commands (Alice is not assessed yet).");
         say("Press Ctrl-C to stop.");
     }
 
