@@ -1,61 +1,19 @@
 package org.skillpath.plan.config;
 
-import java.util.List;
-
-import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
-import org.skillpath.kit.security.CurrentCaller;
-import org.skillpath.kit.security.KitSecurity;
-import org.skillpath.kit.web.CurrentOrg;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.server.PathContainer;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
-/**
- * The OpenAPI document at /v3/api-docs: every operation needs a bearer JWT except those on the public paths (the
- * AsyncAPI document), taken from the list the security filter chain opens so the document cannot drift from what
- * the service enforces.
- */
+/** The OpenAPI document at /v3/api-docs; the kit adds the bearer-token requirement and the public paths. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-    static final String BEARER = "bearer-jwt";
-
-    static {
-        // The caller and the tenant come from the token, never from the request: not parameters to document.
-        SpringDocUtils.getConfig().addAnnotationsToIgnore(CurrentOrg.class, CurrentCaller.class);
-    }
-
     @Bean
-    OpenApiCustomizer bearerTokens(KitSecurity kit) {
-        List<PathPattern> open = kit.publicPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
-        return api -> {
-            api.setInfo(new Info().title("Skillpath plan-service").version("1")
-                    .description("Learning plans from skill gaps, the activity catalog and the mentor pool. Every "
-                            + "request carries a bearer token; the organisation is the token's, never the request's. "
-                            + "Refusals are RFC 9457 problem details."));
-            if (api.getComponents() == null) {
-                api.setComponents(new Components());
-            }
-            api.getComponents().addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                    .scheme("bearer").bearerFormat("JWT")
-                    .description("An access token of the Skillpath issuer: sub = person or client, org = tenant, "
-                            + "roles or scope."));
-            api.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
-            if (api.getPaths() != null) {
-                api.getPaths().forEach((path, item) -> {
-                    if (open.stream().anyMatch(p -> p.matches(PathContainer.parsePath(path)))) {
-                        // An empty requirement list overrides the document-wide one: no token needed.
-                        item.readOperations().forEach(operation -> operation.setSecurity(List.of()));
-                    }
-                });
-            }
-        };
+    OpenApiCustomizer planServiceInfo() {
+        return api -> api.setInfo(new Info().title("Skillpath plan-service").version("1")
+                .description("Learning plans from skill gaps, the activity catalog and the mentor pool. Every "
+                        + "request carries a bearer token; the organisation is the token's, never the request's. "
+                        + "Refusals are RFC 9457 problem details."));
     }
 }

@@ -1,4 +1,4 @@
-package org.skillpath.notification.config;
+package org.skillpath.kit.openapi;
 
 import java.util.List;
 
@@ -10,29 +10,35 @@ import org.skillpath.kit.security.KitSecurity;
 import org.skillpath.kit.web.CurrentOrg;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * The OpenAPI document at /v3/api-docs: every operation needs a bearer JWT except those on the public paths
- * (the one-click unsubscribe, the AsyncAPI document), which are taken from the same list the security filter
- * chain opens, so the document cannot drift from what the service enforces.
+ * Every service's OpenAPI document says what its security filter chain enforces: a bearer JWT on every
+ * operation except the public paths, taken from the very list the chain opens so the two cannot drift. The
+ * caller and the tenant come from the token, so {@link CurrentOrg} and {@link CurrentCaller} parameters are
+ * not documented. Services add their title and anything of their own (e.g. a second scheme) in customizers
+ * that run after this one.
  */
-@Configuration(proxyBeanMethods = false)
-class OpenApiConfiguration {
+@AutoConfiguration(after = org.skillpath.kit.KitAutoConfiguration.class)
+@ConditionalOnClass(OpenApiCustomizer.class)
+public class KitOpenApiConfiguration {
 
-    static final String BEARER = "bearer-jwt";
+    public static final String BEARER = "bearer-jwt";
 
     static {
-        // The caller and the tenant come from the token, never from the request: not parameters to document.
         SpringDocUtils.getConfig().addAnnotationsToIgnore(CurrentOrg.class, CurrentCaller.class);
     }
 
     @Bean
-    OpenApiCustomizer bearerTokens(KitSecurity kit) {
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    OpenApiCustomizer skillpathBearerTokens(KitSecurity kit) {
         List<PathPattern> open = kit.publicPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
         return api -> {
             if (api.getComponents() == null) {
