@@ -60,6 +60,7 @@ final class IssuerClients {
         RegisteredClient.Builder b = RegisteredClient.withId(id).clientId(id)
                 .scopes(s -> s.addAll(c.scopes()))
                 .redirectUris(r -> r.addAll(c.redirectUris()))
+                .postLogoutRedirectUris(r -> r.addAll(c.postLogoutRedirectUris()))
                 .authorizationGrantTypes(g -> c.grantTypes().forEach(t -> g.add(new AuthorizationGrantType(t))))
                 .clientSettings(ClientSettings.builder()
                         // a public client proves possession of its authorization code with PKCE (S256)

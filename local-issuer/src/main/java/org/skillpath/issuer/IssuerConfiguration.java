@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
@@ -141,7 +142,10 @@ class IssuerConfiguration {
         http.oauth2AuthorizationServer(server -> {
                     // only the protocol endpoints; the login form is the other chain
                     http.securityMatcher(server.getEndpointsMatcher());
-                    server.oidc(Customizer.withDefaults())
+                    server.oidc(oidc -> oidc.logoutEndpoint(logout -> logout.authenticationProviders(providers ->
+                                    providers.stream().filter(OidcLogoutAuthenticationProvider.class::isInstance)
+                                            .map(OidcLogoutAuthenticationProvider.class::cast)
+                                            .forEach(p -> p.setAuthenticationValidator(new PostLogoutRedirects())))))
                             .clientAuthentication(c -> c
                                     .authenticationConverter(new PublicClientRefresh.Converter())
                                     .authenticationProvider(new PublicClientRefresh.Provider(clients)))

@@ -49,14 +49,16 @@ public record IssuerProperties(int port, String url, Path dataDir, Path director
      *
      * @param org          the tenant the client acts for: the {@code org} claim of its tokens
      * @param redirectUris only for the authorization-code grant
+     * @param postLogoutRedirectUris where the issuer may send the browser after an RP-initiated logout
      */
     public record Client(String clientId, String secret, String org, List<String> scopes, List<String> grantTypes,
-                         List<String> redirectUris) {
+                         List<String> redirectUris, List<String> postLogoutRedirectUris) {
 
         public Client {
             scopes = scopes == null ? List.of() : List.copyOf(scopes);
             grantTypes = grantTypes == null ? List.of() : List.copyOf(grantTypes);
             redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
+            postLogoutRedirectUris = postLogoutRedirectUris == null ? List.of() : List.copyOf(postLogoutRedirectUris);
         }
 
         boolean isPublic() {

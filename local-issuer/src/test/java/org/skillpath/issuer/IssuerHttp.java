@@ -68,7 +68,20 @@ final class IssuerHttp {
     }
 
     /** The outcome of a login in the browser: the redirect after POST /login and, if it succeeded, the code. */
-    record Login(HttpResponse<String> loginResponse, String code, String verifier) {
+    /** @param browser the browser that signed in, holding the issuer's session cookie */
+    record Login(HttpResponse<String> loginResponse, String code, String verifier, HttpClient browser) {
+    }
+
+    /** Starts a new authorization in a browser: with a live session at the issuer it goes straight to the callback. */
+    HttpResponse<String> startAuthorization(HttpClient browser) {
+        return send(browser, get(base + "/oauth2/authorize?" + form(Map.of(
+                "response_type", "code", "client_id", DASHBOARD, "redirect_uri", CALLBACK, "scope", "openid profile",
+                "state", "st-2", "code_challenge", s256(randomUrlSafe(48)), "code_challenge_method", "S256"))));
+    }
+
+    /** OpenID Connect RP-initiated logout, as the dashboard sends the browser to it. */
+    HttpResponse<String> logout(HttpClient browser, Map<String, String> parameters) {
+        return send(browser, get(base + "/connect/logout?" + form(parameters)));
     }
 
     /** Authorization code + PKCE as the dashboard's browser would do it, up to the callback. */
@@ -94,7 +107,7 @@ final class IssuerHttp {
                         "_csrf", csrf.group(1))))).build());
         assertThat(loggedIn.statusCode()).isEqualTo(302);
         if (!location(loggedIn).startsWith(base + "/oauth2/authorize")) {
-            return new Login(loggedIn, null, verifier);
+            return new Login(loggedIn, null, verifier, browser);
         }
         HttpResponse<String> callback = send(browser, get(location(loggedIn)));
         assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
@@ -102,7 +115,7 @@ final class IssuerHttp {
         assertThat(redirect.toString()).startsWith(CALLBACK + "?");
         Map<String, String> query = query(redirect);
         assertThat(query).containsEntry("state", "st-1").containsKey("code");
-        return new Login(loggedIn, query.get("code"), verifier);
+        return new Login(loggedIn, query.get("code"), verifier, browser);
     }
 
     /** Exchanges the code as the public client: no secret, the PKCE verifier instead. */

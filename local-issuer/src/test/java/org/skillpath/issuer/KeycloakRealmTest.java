@@ -81,6 +81,8 @@ class KeycloakRealmTest {
             if (expected.isPublic()) {
                 assertThat(c.get("attributes").get("pkce.code.challenge.method").asString()).isEqualTo("S256");
                 assertThat(strings(c.get("redirectUris"))).containsExactlyInAnyOrderElementsOf(expected.redirectUris());
+                assertThat(c.get("attributes").get("post.logout.redirect.uris").asString().split("##"))
+                        .containsExactlyInAnyOrderElementsOf(expected.postLogoutRedirectUris());
                 assertThat(scopes).as(id + " gets org and roles").contains("skillpath-person");
                 assertThat(c.has("secret")).isFalse();
             } else {

@@ -143,10 +143,37 @@ class LocalIssuerIT {
     }
 
     @Test
+    void signingOutEndsTheIssuersSessionAndReturnsToTheDashboardOnAnyLoopbackPort() {
+        IssuerHttp.Login login = http.authorize("bob.manager", "bob-pw");
+        String idToken = IssuerHttp.json(http.exchange(login)).get("id_token").asString();
+        // signed in: a new authorization goes straight back to the dashboard, no password asked
+        assertThat(IssuerHttp.location(http.startAuthorization(login.browser()))).startsWith(IssuerHttp.CALLBACK + "?");
+
+        // a loopback post-logout URI matches on any port (a test's or a developer's dashboard), as redirect URIs do
+        HttpResponse<String> out = http.logout(login.browser(), Map.of("id_token_hint", idToken,
+                "post_logout_redirect_uri", "http://127.0.0.1:43210/signed-out", "state", "bye"));
+        assertThat(out.statusCode()).as(out.body()).isEqualTo(302);
+        assertThat(IssuerHttp.location(out)).isEqualTo("http://127.0.0.1:43210/signed-out?state=bye");
+        // the session is gone: the next sign-in asks for the password again
+        assertThat(IssuerHttp.location(http.startAuthorization(login.browser()))).isEqualTo(issuer.issuerUrl() + "/login");
+
+        // anywhere else than a registered URI is refused, and the session stays
+        IssuerHttp.Login again = http.authorize("bob.manager", "bob-pw");
+        String secondIdToken = IssuerHttp.json(http.exchange(again)).get("id_token").asString();
+        for (String elsewhere : List.of("http://evil.example/signed-out", "http://127.0.0.1:8080/elsewhere",
+                "https://127.0.0.1:8080/signed-out")) {
+            HttpResponse<String> refused = http.logout(again.browser(), Map.of("id_token_hint", secondIdToken,
+                    "post_logout_redirect_uri", elsewhere));
+            assertThat(refused.statusCode()).as(elsewhere).isEqualTo(400);
+        }
+        assertThat(IssuerHttp.location(http.startAuthorization(again.browser()))).startsWith(IssuerHttp.CALLBACK + "?");
+    }
+
+    @Test
     void theCodeExchangeNeedsTheRightVerifier() {
         IssuerHttp.Login login = http.authorize("alice.specialist", "alice-pw");
         HttpResponse<String> response = http.exchange(new IssuerHttp.Login(login.loginResponse(), login.code(),
-                "a-different-verifier-that-is-long-enough-to-be-valid-0123456789"));
+                "a-different-verifier-that-is-long-enough-to-be-valid-0123456789", login.browser()));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(IssuerHttp.json(response).get("error").asString()).isEqualTo("invalid_grant");
     }

@@ -264,12 +264,14 @@ class DashboardBrowserIT {
         assertThat(text(By.cssSelector(".account .who"))).isEqualTo("Signed in as " + person.name());
     }
 
-    /** Ends the dashboard session, then forgets the issuer's too (its login cookie), so someone else can sign in. */
+    /**
+     * Signs out through the dashboard, which ends the issuer's session too and comes back to /signed-out; the next
+     * {@link #signIn} then proves it, since it expects the issuer's login form rather than a silent sign-in.
+     */
     void signOut() {
         browser.findElement(By.cssSelector(".account button[type=submit]")).click();
         wait.until(d -> d.getCurrentUrl().equals(dashboard.url() + "/signed-out"));
         assertThat(text(By.tagName("h1"))).isEqualTo("You are signed out");
-        browser.manage().deleteAllCookies();
     }
 
     WebElement card(Person person) {

@@ -9,6 +9,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
@@ -50,7 +51,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain pageSecurity(HttpSecurity http, DashboardProperties properties) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, DashboardProperties properties,
+                                     ClientRegistrationRepository registrations) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/css/**", "/favicon.svg", "/signed-out", "/sign-in-failed", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
@@ -61,7 +63,7 @@ class SecurityConfiguration {
                         .loginProcessingUrl(IssuerRegistration.CALLBACK_PATH)
                         .failureUrl("/sign-in-failed"))
                 .oauth2Client(Customizer.withDefaults())
-                .logout(logout -> logout.logoutSuccessUrl("/signed-out"))
+                .logout(logout -> logout.logoutSuccessHandler(signOutAtTheIssuer(registrations)))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
                                 + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
@@ -69,6 +71,18 @@ class SecurityConfiguration {
                                 + "form-action 'self' " + origin(properties.issuer())))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * Signing out ends the issuer's session too (OpenID Connect RP-initiated logout), so that on a shared computer
+     * the next person to sign in is asked for a password; the issuer then sends the browser to /signed-out.
+     */
+    private static OidcClientInitiatedLogoutSuccessHandler signOutAtTheIssuer(ClientRegistrationRepository registrations) {
+        OidcClientInitiatedLogoutSuccessHandler handler = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+        handler.setPostLogoutRedirectUri("{baseUrl}/signed-out");
+        // an issuer without an end-session endpoint: at least the dashboard's own session ends
+        handler.setDefaultTargetUrl("/signed-out");
+        return handler;
     }
 
     private static String origin(String url) {
