@@ -24,9 +24,10 @@ import org.bson.Document;
 import org.skillpath.bench.baseline.BaselinePipeline;
 import org.skillpath.bench.baseline.Templates;
 import org.skillpath.infra.EmbeddedKafka;
-import org.skillpath.issuer.LocalIssuer;
 import org.skillpath.infra.EmbeddedMongo;
 import org.skillpath.infra.FreePorts;
+import org.skillpath.infra.ServiceProcess;
+import org.skillpath.issuer.LocalIssuer;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 

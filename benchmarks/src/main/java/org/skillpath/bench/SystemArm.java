@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 
+import org.skillpath.infra.ServiceProcess;
 import org.skillpath.issuer.DemoTokens;
 import org.skillpath.issuer.PeopleDirectory;
 import tools.jackson.databind.ObjectMapper;

@@ -14,6 +14,7 @@ import org.skillpath.dashboard.DashboardWebApplication;
 import org.skillpath.infra.EmbeddedKafka;
 import org.skillpath.infra.EmbeddedMongo;
 import org.skillpath.infra.EmbeddedSmtp;
+import org.skillpath.infra.ServiceProcess;
 import org.skillpath.issuer.LocalIssuer;
 
 /**
@@ -77,12 +78,12 @@ public final class LocalStack {
         say("Infrastructure up in %.1f s: Kafka %s, MongoDB %s, SMTP 127.0.0.1:%d, token issuer %s",
                 seconds(t0), kafka.bootstrapServers(), mongo.connectionString(), SMTP_PORT, issuer.issuerUrl());
 
-        services.add(new ServiceProcess("assessment-service", 8081, root, data.resolve("logs")));
-        services.add(new ServiceProcess("plan-service", 8082, root, data.resolve("logs")));
-        services.add(new ServiceProcess("progress-service", 8083, root, data.resolve("logs")));
-        services.add(new ServiceProcess("notification-service", 8084, root, data.resolve("logs")));
+        services.add(new ServiceProcess("assessment-service", root, data.resolve("logs"), 8081));
+        services.add(new ServiceProcess("plan-service", root, data.resolve("logs"), 8082));
+        services.add(new ServiceProcess("progress-service", root, data.resolve("logs"), 8083));
+        services.add(new ServiceProcess("notification-service", root, data.resolve("logs"), 8084));
         for (ServiceProcess s : services) {
-            s.start(List.of());
+            s.start(ServiceProcess.SMALL_JVM, List.of());
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         awaitHealthy(http, Duration.ofSeconds(120));

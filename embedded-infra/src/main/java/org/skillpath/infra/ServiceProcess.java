@@ -1,4 +1,4 @@
-package org.skillpath.bench;
+package org.skillpath.infra;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,8 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** One service run from its executable jar as a separate process, like the local stack's launcher does. */
-final class ServiceProcess {
+/**
+ * One service run from its executable jar as a separate process on 127.0.0.1, logging to a file: how the local
+ * stack's launcher and the pipeline benchmark run the services.
+ */
+public final class ServiceProcess {
+
+    /** Small, quick-starting JVMs: four of them share two cores with the broker (the launcher's flags). */
+    public static final List<String> SMALL_JVM = List.of("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m");
 
     private final String name;
     private final Path jar;
@@ -21,32 +28,42 @@ final class ServiceProcess {
     private final int port;
     private Process process;
 
-    ServiceProcess(String name, Path servicesRoot, Path logs, int port) {
+    /**
+     * @param servicesRoot the source tree whose {@code <name>/target/<name>-0.1.0-SNAPSHOT-exec.jar} runs
+     * @param logs         where {@code <name>.log} is written
+     */
+    public ServiceProcess(String name, Path servicesRoot, Path logs, int port) {
         this.name = name;
+        this.port = port;
         this.jar = servicesRoot.resolve(name).resolve("target").resolve(name + "-0.1.0-SNAPSHOT-exec.jar");
         this.log = logs.resolve(name + ".log");
-        this.port = port;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    long pid() {
-        return process.pid();
-    }
-
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    void start(List<String> jvmOptions, List<String> appArgs) throws IOException {
+    public Path log() {
+        return log;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Starts the jar with the {@code local} profile on this port, loopback only, and the given options. */
+    public void start(List<String> jvmOptions, List<String> appArgs) throws IOException {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -Pbenchmark -DskipTests package does)");
+            throw new IllegalStateException(jar + " is missing: package the services first "
+                    + "(./mvnw -Prun and ./mvnw -Pbenchmark -DskipTests package do)");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -58,7 +75,7 @@ final class ServiceProcess {
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
     }
 
-    boolean healthy(HttpClient http) {
+    public boolean healthy(HttpClient http) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
@@ -71,15 +88,11 @@ final class ServiceProcess {
         }
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process != null && process.isAlive();
     }
 
-    Path log() {
-        return log;
-    }
-
-    void stop() {
+    public void stop() {
         if (process == null) {
             return;
         }
