@@ -45,7 +45,9 @@ class IssuerStartupIT {
     @Test
     void listensOnLoopbackEvenWhenTheEnvironmentSaysOtherwiseAndTakesItsPropertiesOverItsYml() {
         try (LocalIssuer.Running issuer = LocalIssuer.start(0, null,
-                Map.of("server.address", "0.0.0.0", "skillpath.issuer.access-token-ttl", "PT5M"))) {
+                // asked for the wildcard address (every interface); it must still listen on loopback only
+                Map.of("server.address", new java.net.InetSocketAddress(0).getAddress().getHostAddress(),
+                        "skillpath.issuer.access-token-ttl", "PT5M"))) {
             assertThat(issuer.port()).isNotEqualTo(9000);
             TomcatWebServer server = (TomcatWebServer) ((WebServerApplicationContext) issuer.context()).getWebServer();
             Connector connector = server.getTomcat().getConnector();
