@@ -104,10 +104,16 @@ public final class PipelineBenchmark {
         KafkaLag lag = closing(new KafkaLag(kafka.bootstrapServers()));
         say("Infrastructure: Kafka %s, MongoDB %s (%s), SMTP 127.0.0.1:%d", kafka.bootstrapServers(),
                 mongo.connectionString(), options.store(), mail.port());
-        Map<Integer, Map<String, Double>> storeProbe = StoreProbe.measure(mongo.connectionString(), List.of(1000, 4000, 16000));
+        List<Integer> probeSizes = List.of(1000, 4000, 16000);
+        Map<Integer, Map<String, Double>> storeProbe = StoreProbe.measure(mongo.connectionString(), probeSizes);
         machine.put("storeProbe", storeProbe);
-        say("Store probe (an outbox claim that finds nothing, by scan and by _id, and a lookup by _id, by collection size): %s",
-                storeProbe);
+        Map<Integer, Map<String, Double>> stockProbe;
+        try (EmbeddedMongo stock = EmbeddedMongo.onDisk(work.resolve("mongo-stock").resolve("probe.mv"), 0, true)) {
+            stockProbe = StoreProbe.measure(stock.connectionString(), probeSizes);
+        }
+        machine.put("storeProbeStockIndexes", stockProbe);
+        say("Store probe, ms by collection size (the run's store / mongo-java-server's own index use): %s / %s",
+                storeProbe, stockProbe);
 
         Profiler profiler = null;
         if (options.profile()) {

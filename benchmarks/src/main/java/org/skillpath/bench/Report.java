@@ -248,11 +248,13 @@ final class Report {
         line(b, "- SMTP, ms per mail sent with Jakarta Mail (a connection per mail, as Spring's JavaMailSender does): %s. "
                 + "The runs use the %s server.", machine.get("smtpProbe"),
                 options.smtpNoDelay() ? "TCP_NODELAY" : "stock GreenMail");
-        line(b, "- Store (mongo-java-server, %s backend), ms per outbox claim that finds nothing (the relay's scan "
-                + "filter, and the claim of a woken document by _id) and per lookup by _id alone, by collection size: %s. "
-                + "The store ignores every non-unique index, and uses the _id index only for a filter on _id alone, so "
-                + "any other filter scans the collection, _id plus another field included%s.", options.store(),
-                machine.get("storeProbe"),
+        line(b, "- Store (mongo-java-server, %s backend), ms per operation by collection size: an outbox claim that "
+                + "finds nothing (the relay's scan filter, and the claim of a woken document by _id), a versioned save "
+                + "(read, then update by _id and version), a lookup through a non-unique index ({orgId, personId}) and "
+                + "one by _id alone. The run's store (embedded-infra's indexes): %s. The same on a stock twin "
+                + "(mongo-java-server's own index use: non-unique indexes ignored, the _id index only for a filter on "
+                + "_id alone), in the same process: %s%s.", options.store(), machine.get("storeProbe"),
+                machine.get("storeProbeStockIndexes"),
                 options.purge() ? "; each run's organisation is removed from every database after the run so that runs "
                         + "start from the same collection sizes" : "");
         line(b, "");

@@ -8,13 +8,16 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.skillpath.infra.store.IndexedBackends;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A MongoDB wire-protocol server in Java (mongo-java-server), bound to 127.0.0.1. Memory backend for tests,
  * H2 file backend for local runs. It has no transactions, no TTL expiry and no {@code hello} command: code
- * must not rely on them.
+ * must not rely on them. Its indexes serve equality filters as MongoDB's would ({@link IndexedBackends}); the
+ * system property {@code skillpath.embedded-mongo.stock-indexes=true} restores the stock behaviour (whole
+ * collection scans for any filter but exactly {@code _id}), for comparisons.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -31,17 +34,28 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     public static EmbeddedMongo inMemory(int port) {
-        return new EmbeddedMongo(new MemoryBackend(), port);
+        return new EmbeddedMongo(stockIndexes() ? new MemoryBackend() : IndexedBackends.memory(), port);
+    }
+
+    private static boolean stockIndexes() {
+        return Boolean.getBoolean("skillpath.embedded-mongo.stock-indexes");
     }
 
     /** Data survives a clean restart; after a hard kill the last few seconds of writes can be lost. */
     public static EmbeddedMongo onDisk(Path file, int port) {
+        return onDisk(file, port, stockIndexes());
+    }
+
+    /** As {@link #onDisk(Path, int)}, with mongo-java-server's own index use if {@code stockIndexes}. */
+    public static EmbeddedMongo onDisk(Path file, int port, boolean stockIndexes) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (Exception e) {
             throw new IllegalStateException("cannot create " + file.getParent(), e);
         }
-        EmbeddedMongo mongo = new EmbeddedMongo(new H2Backend(file.toAbsolutePath().toString()), port);
+        EmbeddedMongo mongo = new EmbeddedMongo(stockIndexes
+                ? new H2Backend(file.toAbsolutePath().toString())
+                : IndexedBackends.h2File(file.toAbsolutePath().toString()), port);
         log.info("MongoDB stand-in (H2 file {}) on {}", file, mongo.connectionString());
         return mongo;
     }
