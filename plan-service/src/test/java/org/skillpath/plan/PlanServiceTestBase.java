@@ -46,7 +46,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest(properties = {"skillpath.planning.activation-scan=PT1H", "skillpath.catalog.cache-ttl=PT1H",
         "skillpath.limits.mass-actions.catalog-import-per-minute=" + PlanServiceTestBase.IMPORTS_PER_MINUTE})
 @AutoConfigureMockMvc
-@Import(PlanServiceTestBase.TestClock.class)
+@Import({PlanServiceTestBase.TestClock.class, MongoCommands.class})
 abstract class PlanServiceTestBase {
 
     /** Time starts on the morning the test assessments close; tests move it forward only (the relay leases on it). */

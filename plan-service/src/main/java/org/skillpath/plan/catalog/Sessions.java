@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.skillpath.plan.planning.SessionSlot;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -32,9 +33,14 @@ public class Sessions {
         }
         Query query = new Query(Criteria.where("activityId").in(activityIds).and("orgId").in(Activity.SHARED, orgId)
                 .and("seatsLeft").gt(0).and("startsOn").gte(from).lt(until)).with(Sort.by("startsOn", "_id"));
-        return mongo.find(query, WorkshopSession.class).stream()
+        // Only the fields a slot needs: not the reservations, which grow with every seat taken.
+        return mongo.query(WorkshopSession.class).as(Open.class).matching(query).all().stream()
                 .map(s -> new SessionSlot(s.id(), s.activityId(), s.startsOn(), s.seatsLeft()))
                 .collect(Collectors.groupingBy(SessionSlot::activityId));
+    }
+
+    /** What {@link #openSlots} reads of a session. */
+    record Open(@Id String id, String activityId, LocalDate startsOn, int seatsLeft) {
     }
 
     /**

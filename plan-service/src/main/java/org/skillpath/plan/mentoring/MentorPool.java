@@ -1,8 +1,10 @@
 package org.skillpath.plan.mentoring;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.skillpath.plan.people.PersonView;
 import org.skillpath.plan.people.PersonViews;
@@ -36,12 +38,35 @@ public class MentorPool {
      * slot already (a redelivery, a revision) still sees that mentor as having room.
      */
     public Snapshot eligibleFor(String orgId, String menteeId, String planId) {
+        return eligible(orgId, menteeId, null, planId);
+    }
+
+    /** The same, for a mentee whose view was read already (their own line is taken from it). */
+    public Snapshot eligibleFor(PersonView mentee, String planId) {
+        return eligible(mentee.orgId(), mentee.personId(), mentee, planId);
+    }
+
+    /**
+     * Only the reporting lines that decide eligibility are read, those of the mentee and of the candidates, and
+     * none when nobody but the mentee opted in: the organisation's size does not matter.
+     */
+    private Snapshot eligible(String orgId, String menteeId, PersonView mentee, String planId) {
         List<PersonView> optedIn = people.mentors(orgId);
-        List<MentorCandidate> candidates = optedIn.stream().map(p -> new MentorCandidate(p.personId(),
-                p.displayName(), p.strengthLevels(), p.menteePlans().contains(planId) ? Math.max(1, spare(p))
-                : spare(p))).toList();
-        return new Snapshot(MentorMatcher.eligible(menteeId, people.managers(orgId), candidates),
-                optedIn.stream().collect(java.util.stream.Collectors.toMap(PersonView::personId, p -> p)));
+        Map<String, PersonView> records = optedIn.stream().collect(Collectors.toMap(PersonView::personId, p -> p));
+        List<MentorCandidate> candidates = optedIn.stream().filter(p -> !p.personId().equals(menteeId))
+                .map(p -> new MentorCandidate(p.personId(), p.displayName(), p.strengthLevels(),
+                        p.menteePlans().contains(planId) ? Math.max(1, spare(p)) : spare(p)))
+                .toList();
+        if (candidates.isEmpty()) {
+            return new Snapshot(List.of(), records);
+        }
+        List<PersonView> known = new ArrayList<>(optedIn);
+        if (mentee != null) {
+            known.add(mentee);
+        }
+        Map<String, String> lines = people.reportingLines(orgId, known,
+                mentee == null ? List.of(menteeId) : List.of());
+        return new Snapshot(MentorMatcher.eligible(menteeId, lines, candidates), records);
     }
 
     public boolean reserve(String orgId, Snapshot snapshot, String mentorId, String planId) {

@@ -1,10 +1,14 @@
 package org.skillpath.plan.people;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -60,23 +64,38 @@ public class PersonViews {
     }
 
     /**
-     * Records a person's strengths from an assessment, unless a later assessment's are there already. A person
-     * the people topic has not delivered yet gets a document now; their directory fields follow.
+     * Records a person's strengths from an assessment, unless a later assessment's are there already, and returns
+     * the person as stored (the view planning reads), in one round trip when the person is known: the update
+     * returns the document it changed. A person the people topic has not delivered yet gets a document now; their
+     * directory fields follow. Only the person of {@code orgId} is ever written: a person stored for another
+     * organisation is returned unchanged, for the caller to refuse.
+     *
+     * @return the person, whichever organisation they are stored for
      */
-    public void recordStrengths(String orgId, String personId, List<PersonView.Strength> strengths, Instant at) {
+    public PersonView recordStrengths(String orgId, String personId, List<PersonView.Strength> strengths, Instant at) {
         Update update = new Update().set("strengths", strengths).set("strengthsAt", at);
         Query older = new Query(Criteria.where("_id").is(personId).and("orgId").is(orgId)
                 .orOperator(Criteria.where("strengthsAt").exists(false), Criteria.where("strengthsAt").is(null),
                         Criteria.where("strengthsAt").lt(at)));
-        if (mongo.updateFirst(older, update, PersonView.class).getMatchedCount() == 1) {
-            return;
+        FindAndModifyOptions returnNew = FindAndModifyOptions.options().returnNew(true);
+        PersonView recorded = mongo.findAndModify(older, update, returnNew, PersonView.class);
+        if (recorded != null) {
+            return recorded;
         }
+        // Not there, another organisation's, or with strengths at least as recent (a redelivery).
+        PersonView stored = mongo.findById(personId, PersonView.class);
+        if (stored != null) {
+            return stored;
+        }
+        PersonView placeholder = new PersonView(personId, orgId, null, null, false, true, strengths, at, null,
+                List.of(), 0, List.of(), null, null);
         try {
-            mongo.insert(new PersonView(personId, orgId, null, null, false, true, strengths, at, null, List.of(), 0,
-                    List.of(), null, null));
+            mongo.insert(placeholder);
+            return placeholder;
         } catch (DuplicateKeyException exists) {
-            // There already, with strengths at least as recent (or just inserted by a concurrent delivery).
-            mongo.updateFirst(older, update, PersonView.class);
+            // Inserted meanwhile by a concurrent delivery or the people topic.
+            recorded = mongo.findAndModify(older, update, returnNew, PersonView.class);
+            return recorded != null ? recorded : mongo.findById(personId, PersonView.class);
         }
     }
 
@@ -107,12 +126,40 @@ public class PersonViews {
                 .with(Sort.by("_id")), PersonView.class);
     }
 
-    /** Person id → manager id for the organisation: the reporting lines mentor matching must avoid. */
-    public Map<String, String> managers(String orgId) {
-        Query query = new Query(Criteria.where("orgId").is(orgId).and("managerId").ne(null));
-        query.fields().include("_id", "managerId");
-        return mongo.find(query, org.bson.Document.class, "people").stream()
-                .collect(Collectors.toMap(d -> d.getString("_id"), d -> d.getString("managerId")));
+    /**
+     * Person id → manager id for the people given and everyone above them, as far as their lines go within the
+     * organisation: the reporting lines mentor matching must avoid. Reads a level of managers per round trip, by
+     * id, so it costs the depth of the lines, not the size of the organisation.
+     *
+     * @param known   people of the organisation read already: their lines are taken as read
+     * @param unknown ids of people of the organisation whose lines are still to be read
+     */
+    public Map<String, String> reportingLines(String orgId, Collection<PersonView> known, Collection<String> unknown) {
+        Map<String, String> managerOf = new HashMap<>();
+        Set<String> read = new HashSet<>();
+        for (PersonView p : known) {
+            read.add(p.personId());
+            if (p.managerId() != null) {
+                managerOf.put(p.personId(), p.managerId());
+            }
+        }
+        Set<String> next = new TreeSet<>(unknown);
+        next.addAll(managerOf.values());
+        next.removeAll(read);
+        while (!next.isEmpty()) {
+            Query query = new Query(Criteria.where("_id").in(next).and("orgId").is(orgId).and("managerId").ne(null));
+            query.fields().include("_id", "managerId");
+            read.addAll(next);
+            next = new TreeSet<>();
+            for (org.bson.Document d : mongo.find(query, org.bson.Document.class, "people")) {
+                String managerId = d.getString("managerId");
+                managerOf.put(d.getString("_id"), managerId);
+                if (!read.contains(managerId)) {
+                    next.add(managerId);
+                }
+            }
+        }
+        return managerOf;
     }
 
     /**

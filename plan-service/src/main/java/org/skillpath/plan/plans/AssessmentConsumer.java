@@ -1,11 +1,13 @@
 package org.skillpath.plan.plans;
 
 import org.skillpath.kit.asyncapi.ConsumesEvents;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.skillpath.kit.events.DeterministicIds;
 import org.skillpath.kit.events.InboundEvent;
 import org.skillpath.kit.events.PoisonEventException;
+import org.skillpath.plan.people.PersonView;
 import org.skillpath.plan.people.PersonViews;
 import org.skillpath.plan.people.SameOrganisation;
 import org.springframework.context.annotation.Bean;
@@ -34,13 +36,16 @@ class AssessmentConsumer {
                         throw new PoisonEventException("event " + event.id() + " is for organisation "
                                 + event.orgId() + " but its data for " + gaps.orgId());
                     }
-                    // Neither the person nor this assessment's plan may be another organisation's.
-                    SameOrganisation.require(event, "person", gaps.personId(), people.organisationOf(gaps.personId()));
+                    // Neither this assessment's plan nor the person may be another organisation's.
                     String planId = DeterministicIds.of("plan", gaps.assessmentId());
-                    SameOrganisation.require(event, "plan", planId, plans.organisationOf(planId));
-                    // Every assessed person's strengths, gaps or not: they make the mentor pool.
-                    people.recordStrengths(gaps.orgId(), gaps.personId(), gaps.strongSkills(), gaps.identifiedAt());
-                    proposals.handle(gaps);
+                    Optional<String> planOrg = plans.organisationOf(planId);
+                    SameOrganisation.require(event, "plan", planId, planOrg);
+                    // Every assessed person's strengths, gaps or not: they make the mentor pool. Written only for
+                    // the person of this organisation; the person comes back as stored, to check and plan with.
+                    PersonView person = people.recordStrengths(gaps.orgId(), gaps.personId(), gaps.strongSkills(),
+                            gaps.identifiedAt());
+                    SameOrganisation.require(event, "person", gaps.personId(), Optional.ofNullable(person.orgId()));
+                    proposals.handle(gaps, person, planOrg.isPresent());
                 }
                 // Nothing to plan yet: the gaps of a completed assessment arrive as their own event.
                 case COMPLETED, REQUESTED -> {

@@ -68,9 +68,10 @@ class PlanBuilder {
         this.rules = new PlanningRules(focusGaps, mixTolerance);
     }
 
-    Built build(String orgId, String personId, String planId, List<SkillGap> gaps, List<KeptStep> kept,
-                LocalDate startsOn) {
-        Context c = context(orgId, personId, planId, gaps, startsOn);
+    /** @param person the person planned for, as stored (their preferences, completions and reporting line) */
+    Built build(PersonView person, String planId, List<SkillGap> gaps, List<KeptStep> kept, LocalDate startsOn) {
+        String orgId = person.orgId();
+        Context c = context(orgId, person.personId(), person, planId, gaps, startsOn, -1);
         Set<String> fullSessions = new HashSet<>();
         Set<String> fullMentors = new HashSet<>();
         Map<String, String> heldSeats = new LinkedHashMap<>();
@@ -130,8 +131,9 @@ class PlanBuilder {
     List<PlannedStep> alternatives(Plan plan, PlanStep replaced, int max) {
         SkillGap gap = plan.getGaps().stream().filter(g -> g.skillId().equals(replaced.skillId())).findFirst()
                 .orElseGet(() -> new SkillGap(replaced.skillId(), replaced.skillId(), 0, 1, 1, 1, 0));
-        Context c = context(plan.getOrgId(), plan.getPersonId(), plan.getId(), List.of(gap), plan.getStartsOn(),
-                (int) ChronoUnit.WEEKS.between(plan.getStartsOn(), plan.getEndsOn()));
+        Context c = context(plan.getOrgId(), plan.getPersonId(),
+                people.find(plan.getOrgId(), plan.getPersonId()).orElse(null), plan.getId(), List.of(gap),
+                plan.getStartsOn(), (int) ChronoUnit.WEEKS.between(plan.getStartsOn(), plan.getEndsOn()));
         List<KeptStep> others = plan.getSteps().stream().filter(s -> !s.stepId().equals(replaced.stepId()))
                 .map(s -> kept(s, plan.getCompletedStepIds().contains(s.stepId()))).toList();
         PlanningInput input = c.input(others, Set.of(), Set.of());
@@ -145,13 +147,9 @@ class PlanBuilder {
         return new KeptStep(s.activityId(), s.skillId(), s.bucket(), s.effortHours(), s.startsOn(), s.dueOn(), completed);
     }
 
-    private Context context(String orgId, String personId, String planId, List<SkillGap> gaps, LocalDate startsOn) {
-        return context(orgId, personId, planId, gaps, startsOn, -1);
-    }
-
-    private Context context(String orgId, String personId, String planId, List<SkillGap> gaps, LocalDate startsOn,
-                            int horizonWeeks) {
-        PersonView person = people.find(orgId, personId).orElse(null);
+    /** @param person the person as stored, or null when not known (the defaults apply) */
+    private Context context(String orgId, String personId, PersonView person, String planId, List<SkillGap> gaps,
+                            LocalDate startsOn, int horizonWeeks) {
         double budget = person == null || person.weeklyBudgetHours() == null ? defaultBudget : person.weeklyBudgetHours();
         int horizon = horizonWeeks > 0 ? horizonWeeks
                 : person == null || person.horizonWeeks() == null ? defaultHorizon : person.horizonWeeks();
@@ -160,7 +158,8 @@ class PlanBuilder {
         List<String> workshops = activities.stream().filter(a -> a.format() == Format.WORKSHOP).map(Activity::id).toList();
         Map<String, List<SessionSlot>> slots = new HashMap<>(sessions.openSlots(orgId, workshops, startsOn,
                 startsOn.plusWeeks(horizon)));
-        MentorPool.Snapshot mentors = mentorPool.eligibleFor(orgId, personId, planId);
+        MentorPool.Snapshot mentors = person == null ? mentorPool.eligibleFor(orgId, personId, planId)
+                : mentorPool.eligibleFor(person, planId);
         return new Context(gaps, CatalogIndex.of(activities), slots, mentors, completed, budget, horizon, startsOn);
     }
 

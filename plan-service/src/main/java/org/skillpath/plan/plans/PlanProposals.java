@@ -20,6 +20,7 @@ import org.skillpath.kit.events.DeterministicIds;
 import org.skillpath.kit.outbox.OutboxEvent;
 import org.skillpath.plan.catalog.Sessions;
 import org.skillpath.plan.mentoring.MentorPool;
+import org.skillpath.plan.people.PersonView;
 import org.skillpath.plan.planning.KeptStep;
 import org.skillpath.plan.planning.MentorMatch;
 import org.skillpath.plan.planning.PlannedStep;
@@ -60,36 +61,42 @@ class PlanProposals {
         this.clock = clock;
     }
 
-    /** A reassessment revises the active plan when there is one; anything else proposes a plan. */
-    void handle(SkillGapsIdentified identified) {
+    /**
+     * A reassessment revises the active plan when there is one; anything else proposes a plan.
+     *
+     * @param person     the assessed person as stored in the event's organisation
+     * @param planStored whether this assessment's plan exists already (the consumer's tenant check read it)
+     */
+    void handle(SkillGapsIdentified identified, PersonView person, boolean planStored) {
         if (identified.reassessment()) {
             Plan active = mongo.findOne(new Query(Criteria.where("orgId").is(identified.orgId())
                     .and("personId").is(identified.personId()).and("status").is(PlanStatus.ACTIVE))
                     .with(Sort.by(Sort.Order.desc("createdAt"))), Plan.class);
             if (active != null) {
-                revise(identified, active);
+                revise(identified, active, person);
                 return;
             }
         }
-        propose(identified).ifPresent(plan -> log.info("plan {} proposed for person {} ({} steps)", plan.getId(),
+        if (planStored) {
+            return;
+        }
+        propose(identified, person).ifPresent(plan -> log.info("plan {} proposed for person {} ({} steps)", plan.getId(),
                 plan.getPersonId(), plan.getSteps().size()));
     }
 
     /**
-     * One atomic insert with a deterministic id: a redelivered or replayed event finds the plan there and changes
-     * nothing, so exactly one {@code plan.created} is ever queued per assessment.
+     * One atomic insert with a deterministic id: a redelivered or replayed event finds the plan there (as the
+     * consumer read it, or by the insert's collision) and changes nothing, so exactly one {@code plan.created} is
+     * ever queued per assessment.
      */
-    Optional<Plan> propose(SkillGapsIdentified identified) {
+    Optional<Plan> propose(SkillGapsIdentified identified, PersonView person) {
         String planId = DeterministicIds.of("plan", identified.assessmentId());
         if (identified.gaps().isEmpty()) {
             log.info("assessment {}: no gaps, no plan", identified.assessmentId());
             return Optional.empty();
         }
-        if (mongo.exists(new Query(Criteria.where("_id").is(planId)), Plan.class)) {
-            return Optional.empty();
-        }
-        PlanBuilder.Built built = builder.build(identified.orgId(), identified.personId(), planId,
-                identified.skillGaps(), List.of(), firstMondayOnOrAfter(identified.identifiedAt()));
+        PlanBuilder.Built built = builder.build(person, planId, identified.skillGaps(), List.of(),
+                firstMondayOnOrAfter(identified.identifiedAt()));
         if (built.draft().steps().isEmpty()) {
             log.warn("assessment {}: no activity could be planned, no plan: {}", identified.assessmentId(),
                     built.draft().notes());
@@ -127,7 +134,7 @@ class PlanProposals {
      * still lack. One conditional update stores the revision with its {@code plan.revised}; it matches only the
      * plan as read and only if this reassessment has not revised it yet, so a redelivery changes nothing.
      */
-    void revise(SkillGapsIdentified identified, Plan plan) {
+    void revise(SkillGapsIdentified identified, Plan plan, PersonView person) {
         if (plan.getRevisedFor().contains(identified.assessmentId())) {
             return;
         }
@@ -140,8 +147,7 @@ class PlanProposals {
         }
         List<KeptStep> kept = keep.stream().map(s -> PlanBuilder.kept(s, completed.contains(s.stepId()))).toList();
         LocalDate from = firstMondayOnOrAfter(identified.identifiedAt());
-        PlanBuilder.Built built = builder.build(plan.getOrgId(), plan.getPersonId(), plan.getId(),
-                identified.skillGaps(), kept, from);
+        PlanBuilder.Built built = builder.build(person, plan.getId(), identified.skillGaps(), kept, from);
         List<PlanStep> added = steps(plan.getId(), built.draft().steps());
         List<PlanStep> all = new ArrayList<>(keep);
         all.addAll(added);
