@@ -56,7 +56,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 @SpringBootTest(properties = {"skillpath.assessment.close-interval=PT0.3S", "skillpath.people.erasure-interval=PT0.3S"})
 @AutoConfigureMockMvc
-@Import(TestClock.class)
+@Import({TestClock.class, MongoCommands.class})
 abstract class AssessmentHopContract {
 
     @Autowired
@@ -67,6 +67,8 @@ abstract class AssessmentHopContract {
     MutableClock clock;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    MongoCommands commands;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
 
@@ -128,6 +130,81 @@ abstract class AssessmentHopContract {
         assertThat(person.getType()).isEqualTo("org.skillpath.person.upserted");
         ContractSchemas.assertValid(person.getType(), TopicReader.value(people.get(0)));
         assertThat(json.readTree(people.get(0).value()).get("managerId").asString()).isEqualTo(bob);
+    }
+
+    /**
+     * The store round trips of the quick path (the pipeline benchmark's request), counted from the driver's
+     * command events: the subject and the manager rater in one read, the framework and role profile from the
+     * in-process snapshot, the insert. Before: 5 (the two people, the role profile and the framework read one by
+     * one, then the insert).
+     */
+    @Test
+    void aCompletedAssessmentTakesTwoStoreCommandsOnTheRequestThread() throws Exception {
+        String bob = createPerson("bob", null);
+        String alice = createPerson("alice", bob);
+        String carol = createPerson("carol", bob);
+        // The organisation's first assessment seeds its framework and role profiles: not the steady state.
+        quickAssessment(alice, bob);
+
+        commands.start();
+        String id;
+        List<MongoCommands.Command> request;
+        try {
+            id = quickAssessment(carol, bob);
+            request = commands.sentBy(Thread.currentThread().getName());
+            await().atMost(Duration.ofSeconds(20)).until(() -> Boolean.FALSE.equals(
+                    mongo.getCollection("assessments").find(new Document("_id", id)).first().get("outboxPending")));
+        } finally {
+            commands.stop();
+        }
+        // The kit's relay: claim, remove the published events, clear the pending flag (not this service's code).
+        List<MongoCommands.Command> relay = commands.mentioning(id).stream()
+                .filter(c -> c.thread().equals("outbox-relay")).toList();
+        assertThat(request).as("request thread: %s; relay: %s", request, relay)
+                .extracting(MongoCommands.Command::name).containsExactly("find", "insert");
+        assertThat(request.get(0).collection()).isEqualTo("people");
+        assertThat(relay).as("relay: %s", relay).hasSizeLessThanOrEqualTo(3);
+        assertThat(recordsFor("skillpath.assessment.v1", carol, 2)).hasSize(2);
+    }
+
+    /** The current role profile is kept in memory, but a change made here is what the very next assessment uses. */
+    @Test
+    void aNewRoleProfileVersionAndItsRetirementApplyToTheNextAssessmentAtOnce() throws Exception {
+        String bob = createPerson("bob", null);
+        String alice = createPerson("alice", bob);
+        assertThat(roleProfileVersionOf(quickAssessment(alice, bob))).isEqualTo(1);
+
+        mvc.perform(post("/api/role-profiles/team-lead/versions").with(bearer(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"name":"Team lead","frameworkId":"soft-skills-default","targets":[
+                                  {"skillId":"conflict-resolution","targetLevel":5,"weight":1.5},
+                                  {"skillId":"budgeting","targetLevel":3,"weight":1.2},
+                                  {"skillId":"active-listening","targetLevel":4,"weight":1.0}]}
+                                """))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(2));
+        assertThat(roleProfileVersionOf(quickAssessment(alice, bob))).isEqualTo(2);
+
+        mvc.perform(post("/api/role-profiles/team-lead/versions/2/retire").with(bearer(admin)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RETIRED"));
+        assertThat(roleProfileVersionOf(quickAssessment(alice, bob))).isEqualTo(1);
+    }
+
+    private int roleProfileVersionOf(String assessmentId) throws Exception {
+        String view = mvc.perform(get("/api/assessments/" + assessmentId).with(bearer(admin)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return json.readTree(view).get("roleProfileVersion").asInt();
+    }
+
+    private String quickAssessment(String personId, String managerId) throws Exception {
+        String body = """
+                {"personId":"%s","roleProfileId":"team-lead","ratings":[
+                  {"raterId":"%s","group":"SELF","scores":{"conflict-resolution":3,"budgeting":2,"active-listening":4}},
+                  {"raterId":"%s","group":"MANAGER","scores":{"conflict-resolution":2,"budgeting":2,"active-listening":3}}]}
+                """.formatted(personId, personId, managerId);
+        String response = mvc.perform(post("/api/assessments").with(bearer(admin))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return json.readTree(response).get("id").asString();
     }
 
     @Test

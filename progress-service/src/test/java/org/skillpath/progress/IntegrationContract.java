@@ -23,7 +23,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * that tests only ever move forward; fixtures take "today" from it. The scheduled jobs' timers are off: tests
  * run the jobs by hand.
  */
-@SpringBootTest(classes = {ProgressServiceApplication.class, IntegrationContract.TestClock.class}, properties = {
+@SpringBootTest(classes = {ProgressServiceApplication.class, IntegrationContract.TestClock.class, MongoCommands.class},
+        properties = {
         "skillpath.schedule.enabled=false",
         "skillpath.xapi.default-account-home-pages=" + IntegrationContract.LMS,
         "skillpath.progress.due-soon-days=3",

@@ -77,4 +77,8 @@ class ProgressServiceContainersIT {
     @Nested
     class AccessRules extends AccessRulesContract {
     }
+
+    @Nested
+    class StoreRoundTrips extends StoreRoundTripsContract {
+    }
 }

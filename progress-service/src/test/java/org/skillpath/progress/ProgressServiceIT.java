@@ -71,4 +71,8 @@ class ProgressServiceIT {
     @Nested
     class AccessRules extends AccessRulesContract {
     }
+
+    @Nested
+    class StoreRoundTrips extends StoreRoundTripsContract {
+    }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,12 +71,17 @@ public class AssessmentService {
 
     /** Takes a complete set of per-skill ratings, scores them and publishes results and gaps at once. */
     public Assessment submit(String orgId, AssessmentRequest request) {
-        Person subject = people.find(orgId, request.personId())
+        // The person and every rater in one read (the raters are checked in order below).
+        Set<String> ids = new LinkedHashSet<>();
+        ids.add(request.personId());
+        request.ratings().forEach(r -> ids.add(r.raterId()));
+        Map<String, Person> found = people.findAll(orgId, ids);
+        Person subject = Optional.ofNullable(found.get(request.personId()))
                 .orElseThrow(() -> ApiException.unprocessable("personId", "no person " + request.personId() + " in this organisation"));
         StoredRoleProfile profile = frameworks.currentRoleProfile(orgId, request.roleProfileId())
                 .orElseThrow(() -> ApiException.unprocessable("roleProfileId", "no active role profile " + request.roleProfileId()));
         StoredFramework framework = frameworkOf(orgId, profile.getContent(), "roleProfileId");
-        validateRatings(orgId, subject, request.ratings(), framework.getContent());
+        validateRatings(subject, found, request.ratings(), framework.getContent());
 
         Instant now = clock.instant();
         Assessment assessment = new Assessment(UUID.randomUUID().toString(), orgId, subject.getId(), profile.getKey(),
@@ -90,7 +96,8 @@ public class AssessmentService {
         return assessments.insert(assessment);
     }
 
-    private void validateRatings(String orgId, Person subject, List<Rating> ratings, SkillFramework framework) {
+    private static void validateRatings(Person subject, Map<String, Person> directory, List<Rating> ratings,
+                                        SkillFramework framework) {
         Set<String> raters = new HashSet<>();
         boolean hasOthers = false;
         for (int i = 0; i < ratings.size(); i++) {
@@ -107,7 +114,7 @@ public class AssessmentService {
                 if (r.raterId().equals(subject.getId())) {
                     throw ApiException.unprocessable(field + ".group", "the person assessed can only rate as SELF");
                 }
-                if (people.find(orgId, r.raterId()).isEmpty()) {
+                if (!directory.containsKey(r.raterId())) {
                     throw ApiException.unprocessable(field + ".raterId", "no person " + r.raterId() + " in this organisation");
                 }
             }

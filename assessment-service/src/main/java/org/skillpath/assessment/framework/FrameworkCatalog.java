@@ -3,17 +3,21 @@ package org.skillpath.assessment.framework;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.skillpath.kit.consumer.Idempotency;
 import org.skillpath.kit.text.ConfusableText;
 import org.skillpath.kit.web.ApiException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -33,6 +37,13 @@ import tools.jackson.databind.ObjectMapper;
  * the default framework and role profiles shipped with the service (derived in clean text from the seed
  * texts); they are copied into the organisation on first use, so its admins may version or retire them like
  * anything they created themselves.
+ * <p>
+ * The current (latest active) framework and role profile are read for every assessment but change rarely, so
+ * they are kept per organisation and id as snapshots: every change goes through this class, which drops the
+ * organisation's snapshots, so this instance rates against a change at once; other instances see it when their
+ * snapshot expires ({@code skillpath.frameworks.cache-ttl}, 30 s by default; 0 turns the cache off), as if the
+ * assessment had come just before the change. Reads of a pinned version and reads that validate writes go to
+ * the store.
  */
 @Service
 public class FrameworkCatalog {
@@ -46,10 +57,19 @@ public class FrameworkCatalog {
     private final List<RoleProfile> seedProfiles;
     /** Organisations known to be seeded; a cache only: seeding is idempotent (deterministic ids). */
     private final Set<String> seeded = ConcurrentHashMap.newKeySet();
+    private final long ttlNanos;
+    /** The current version per organisation, kind and id, as read at {@code readAt} ({@link System#nanoTime()}). */
+    private final Map<SnapshotKey, Snapshot> snapshots = new ConcurrentHashMap<>();
+    /** Per organisation, how many changes this instance made; a snapshot read before the latest one is not used. */
+    private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+    /** When expired snapshots are next dropped ({@link System#nanoTime()}): once per TTL, not on every read. */
+    private volatile long nextSweep = System.nanoTime();
 
-    public FrameworkCatalog(MongoTemplate mongo, ObjectMapper mapper, Clock clock) throws IOException {
+    public FrameworkCatalog(MongoTemplate mongo, ObjectMapper mapper, Clock clock,
+                            @Value("${skillpath.frameworks.cache-ttl:PT30S}") Duration cacheTtl) throws IOException {
         this.mongo = mongo;
         this.clock = clock;
+        this.ttlNanos = cacheTtl.toNanos();
         try (InputStream fw = new ClassPathResource("framework/default-framework.json").getInputStream();
              InputStream rp = new ClassPathResource("framework/role-profiles.json").getInputStream()) {
             this.seedFramework = mapper.readValue(fw, SkillFramework.class);
@@ -74,7 +94,7 @@ public class FrameworkCatalog {
     /** The latest active version of a framework: what new assessments are rated against. */
     public Optional<StoredFramework> currentFramework(String orgId, String key) {
         ensureSeeded(orgId);
-        return Optional.ofNullable(mongo.findOne(latest(orgId, key, true), StoredFramework.class));
+        return current(orgId, StoredFramework.class, key);
     }
 
     public Optional<StoredFramework> framework(String orgId, String key, int version) {
@@ -97,7 +117,7 @@ public class FrameworkCatalog {
             throw ApiException.conflict("framework " + draft.id() + " exists already; post a new version to "
                     + "/api/frameworks/" + draft.id() + "/versions");
         }
-        return insert(new StoredFramework(orgId, cleaned(draft, draft.id(), 1), origin, clock.instant()));
+        return insert(orgId, new StoredFramework(orgId, cleaned(draft, draft.id(), 1), origin, clock.instant()));
     }
 
     public StoredFramework newFrameworkVersion(String orgId, String key, FrameworkDrafts.FrameworkDraft draft, String origin) {
@@ -107,7 +127,7 @@ public class FrameworkCatalog {
         }
         StoredFramework last = Optional.ofNullable(mongo.findOne(latest(orgId, key, false), StoredFramework.class))
                 .orElseThrow(() -> ApiException.notFound("framework", key));
-        return insert(new StoredFramework(orgId, cleaned(draft, key, last.getVersion() + 1), origin, clock.instant()));
+        return insert(orgId, new StoredFramework(orgId, cleaned(draft, key, last.getVersion() + 1), origin, clock.instant()));
     }
 
     /** A framework from an import: a new framework, or the next version of the one with the same id. */
@@ -134,16 +154,21 @@ public class FrameworkCatalog {
                         + "use it: " + String.join(", ", users) + "; retire them or publish a new version first");
             }
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(StoredFramework.idOf(orgId, key, version))),
-                new Update().set("status", FrameworkStatus.RETIRED).set("retiredAt", clock.instant()), StoredFramework.class);
+        try {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(StoredFramework.idOf(orgId, key, version))),
+                    new Update().set("status", FrameworkStatus.RETIRED).set("retiredAt", clock.instant()), StoredFramework.class);
+        } finally {
+            changed(orgId);
+        }
         return framework(orgId, key, version).orElseThrow();
     }
 
     // ---- role profiles ----
 
+    /** The latest active version of a role profile: what new assessments are requested with. */
     public Optional<StoredRoleProfile> currentRoleProfile(String orgId, String key) {
         ensureSeeded(orgId);
-        return Optional.ofNullable(mongo.findOne(latest(orgId, key, true), StoredRoleProfile.class));
+        return current(orgId, StoredRoleProfile.class, key);
     }
 
     public Optional<StoredRoleProfile> roleProfile(String orgId, String key, int version) {
@@ -166,7 +191,7 @@ public class FrameworkCatalog {
             throw ApiException.conflict("role profile " + draft.id() + " exists already; post a new version to "
                     + "/api/role-profiles/" + draft.id() + "/versions");
         }
-        return insert(new StoredRoleProfile(orgId, 1, cleaned(orgId, draft, draft.id()), "api", clock.instant()));
+        return insert(orgId, new StoredRoleProfile(orgId, 1, cleaned(orgId, draft, draft.id()), "api", clock.instant()));
     }
 
     public StoredRoleProfile newRoleProfileVersion(String orgId, String key, FrameworkDrafts.RoleProfileDraft draft) {
@@ -176,15 +201,21 @@ public class FrameworkCatalog {
         }
         StoredRoleProfile last = Optional.ofNullable(mongo.findOne(latest(orgId, key, false), StoredRoleProfile.class))
                 .orElseThrow(() -> ApiException.notFound("role profile", key));
-        return insert(new StoredRoleProfile(orgId, last.getVersion() + 1, cleaned(orgId, draft, key), "api", clock.instant()));
+        return insert(orgId, new StoredRoleProfile(orgId, last.getVersion() + 1, cleaned(orgId, draft, key), "api",
+                clock.instant()));
     }
 
     public StoredRoleProfile retireRoleProfile(String orgId, String key, int version) {
         StoredRoleProfile p = roleProfile(orgId, key, version)
                 .orElseThrow(() -> ApiException.notFound("role profile", key + " version " + version));
         if (p.getStatus() == FrameworkStatus.ACTIVE) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(StoredFramework.idOf(orgId, key, version))),
-                    new Update().set("status", FrameworkStatus.RETIRED).set("retiredAt", clock.instant()), StoredRoleProfile.class);
+            try {
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(StoredFramework.idOf(orgId, key, version))),
+                        new Update().set("status", FrameworkStatus.RETIRED).set("retiredAt", clock.instant()),
+                        StoredRoleProfile.class);
+            } finally {
+                changed(orgId);
+            }
         }
         return roleProfile(orgId, key, version).orElseThrow();
     }
@@ -275,11 +306,52 @@ public class FrameworkCatalog {
         return new PageImpl<>(items, pageable, total);
     }
 
-    private <T> T insert(T doc) {
+    private <T> T insert(String orgId, T doc) {
         try {
             return mongo.insert(doc);
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("another version was published at the same time; retry");
+        } finally {
+            changed(orgId);
         }
+    }
+
+    // ---- snapshots of the current versions ----
+
+    private record SnapshotKey(String orgId, Class<?> type, String key) {
+    }
+
+    private record Snapshot(Object value, long generation, long readAt) {
+    }
+
+    /** The latest active version from the snapshot, else from the store (kept when found; absence is not kept). */
+    private <T> Optional<T> current(String orgId, Class<T> type, String key) {
+        long now = System.nanoTime();
+        // Taken before the read: a change committed meanwhile makes this snapshot outdated at once.
+        long generation = generation(orgId).get();
+        SnapshotKey id = new SnapshotKey(orgId, type, key);
+        Snapshot cached = snapshots.get(id);
+        if (cached != null && cached.generation() == generation && now - cached.readAt() < ttlNanos) {
+            return Optional.of(type.cast(cached.value()));
+        }
+        T fresh = mongo.findOne(latest(orgId, key, true), type);
+        if (fresh != null && ttlNanos > 0) {
+            if (now - nextSweep >= 0) {
+                nextSweep = now + ttlNanos;
+                snapshots.values().removeIf(s -> now - s.readAt() >= ttlNanos);
+            }
+            snapshots.put(id, new Snapshot(fresh, generation, now));
+        }
+        return Optional.ofNullable(fresh);
+    }
+
+    /** After every write (even a failed one: it may have reached the store), the organisation's snapshots go. */
+    private void changed(String orgId) {
+        generation(orgId).incrementAndGet();
+        snapshots.keySet().removeIf(id -> id.orgId().equals(orgId));
+    }
+
+    private AtomicLong generation(String orgId) {
+        return generations.computeIfAbsent(orgId, o -> new AtomicLong());
     }
 }

@@ -6,6 +6,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -105,6 +106,11 @@ public class PeopleService {
 
     public Optional<Person> find(String orgId, String id) {
         return people.findByIdAndOrgId(id, orgId);
+    }
+
+    /** Those of {@code ids} who are people of the organisation, by id, in one read. */
+    public Map<String, Person> findAll(String orgId, Collection<String> ids) {
+        return people.findByOrgIdAndIdIn(orgId, ids).stream().collect(Collectors.toMap(Person::getId, Function.identity()));
     }
 
     public List<Person> directReports(String orgId, String personId) {

@@ -13,6 +13,8 @@ public interface PersonRepository extends MongoRepository<Person, String> {
 
     Optional<Person> findByIdAndOrgId(String id, String orgId);
 
+    List<Person> findByOrgIdAndIdIn(String orgId, Collection<String> ids);
+
     Page<Person> findByOrgId(String orgId, Pageable pageable);
 
     Optional<Person> findByOrgIdAndUserName(String orgId, String userName);

@@ -94,17 +94,14 @@ public class DashboardProjection implements PersonErasure {
     }
 
     void personUpserted(PersonUpserted person) {
-        ensure(person.orgId(), person.personId());
-        mongo.updateFirst(member(person.orgId(), person.personId()), new Update()
-                        .set("displayName", person.displayName()).set("managerId", person.managerId())
-                        .set("department", person.department()).set("active", person.active()),
-                DashboardMember.class);
+        change(person.orgId(), person.personId(), new Update()
+                .set("displayName", person.displayName()).set("managerId", person.managerId())
+                .set("department", person.department()).set("active", person.active()));
     }
 
     /** Last writer wins by the assessment's own time: an older assessment arriving late changes nothing. */
     void gapsIdentified(GapsIdentified g) {
         require(g.identifiedAt() != null && g.personId() != null, "skillgaps.identified lacks personId or identifiedAt");
-        ensure(g.orgId(), g.personId());
         List<DashboardMember.SkillLevel> levels = new ArrayList<>();
         int rank = 1;
         for (Gap gap : nullSafe(g.gaps())) {
@@ -116,33 +113,43 @@ public class DashboardProjection implements PersonErasure {
         }
         DashboardMember.Gaps gaps = new DashboardMember.Gaps(g.assessmentId(), g.roleProfileId(), g.roleName(),
                 g.identifiedAt(), levels, nullSafe(g.growth()));
-        mongo.updateFirst(member(g.orgId(), g.personId()).addCriteria(Criteria.where("gapsAt").lt(g.identifiedAt())),
-                new Update().set("gapsAt", g.identifiedAt()).set("gaps", gaps), DashboardMember.class);
+        changeWhere(g.orgId(), g.personId(), Criteria.where("gapsAt").lt(g.identifiedAt()),
+                new Update().set("gapsAt", g.identifiedAt()).set("gaps", gaps));
     }
 
     void planCreated(PlanSnapshot p) {
         require(p.createdAt() != null && p.steps() != null, "plan.created lacks createdAt or steps");
         String at = plan(p);
+        List<DashboardMember.DashStep> steps = steps(p.steps());
+        // The original steps only while no revision has replaced them.
+        Criteria original = Criteria.where(at + ".stepsRevision").exists(false);
+        // Usually the person's document is there and no revision came first: header and steps in one write.
+        if (mongo.updateFirst(member(p.orgId(), p.personId()).addCriteria(original),
+                planHeader(p, at, steps).set(at + ".steps", steps).set(at + ".stepsRevision", 0),
+                DashboardMember.class).getMatchedCount() == 0) {
+            change(p.orgId(), p.personId(), planHeader(p, at, steps));
+            mongo.updateFirst(member(p.orgId(), p.personId()).addCriteria(original),
+                    new Update().set(at + ".steps", steps).set(at + ".stepsRevision", 0), DashboardMember.class);
+        }
+    }
+
+    /** What plan.created says about the plan, whatever revisions came before it. */
+    private static Update planHeader(PlanSnapshot p, String at, List<DashboardMember.DashStep> steps) {
         Update header = new Update().set(at + ".planId", p.planId()).set(at + ".assessmentId", p.assessmentId())
                 .set(at + ".createdAt", p.createdAt()).set(at + ".startsOn", p.startsOn())
                 .set(at + ".endsOn", p.endsOn()).max("lastActivityAt", p.createdAt());
         if ("ACTIVE".equals(p.status())) {
             header.min(at + ".activatedAt", p.createdAt());
         }
-        List<DashboardMember.DashStep> steps = steps(p.steps());
         header.addToSet(at + ".stepsEver").each(steps.toArray());
-        mongo.updateFirst(member(p.orgId(), p.personId()), header, DashboardMember.class);
-        // The original steps only while no revision has replaced them.
-        mongo.updateFirst(member(p.orgId(), p.personId()).addCriteria(Criteria.where(at + ".stepsRevision").exists(false)),
-                new Update().set(at + ".steps", steps).set(at + ".stepsRevision", 0), DashboardMember.class);
+        return header;
     }
 
     void planActivated(PlanSnapshot p) {
         require(p.activatedAt() != null, "plan.activated lacks activatedAt");
         String at = plan(p);
-        mongo.updateFirst(member(p.orgId(), p.personId()),
-                new Update().min(at + ".activatedAt", p.activatedAt()).max("lastActivityAt", p.activatedAt()),
-                DashboardMember.class);
+        change(p.orgId(), p.personId(),
+                new Update().min(at + ".activatedAt", p.activatedAt()).max("lastActivityAt", p.activatedAt()));
     }
 
     /** The newest revision's steps win, whatever order revisions arrive in. */
@@ -159,7 +166,7 @@ public class DashboardProjection implements PersonErasure {
             always.min(at + ".archivedAt", p.revisedAt());
         }
         always.set(at + ".planId", p.planId());
-        mongo.updateFirst(member(p.orgId(), p.personId()), always, DashboardMember.class);
+        change(p.orgId(), p.personId(), always);
         mongo.updateFirst(member(p.orgId(), p.personId())
                         .addCriteria(Criteria.where(at + ".stepsRevision").not().gte(p.revision())),
                 new Update().set(at + ".steps", steps).set(at + ".stepsRevision", p.revision()),
@@ -168,21 +175,17 @@ public class DashboardProjection implements PersonErasure {
 
     void stepCompleted(StepDone s) {
         require(s.completedAt() != null && s.stepId() != null, "step.completed lacks stepId or completedAt");
-        ensure(s.orgId(), s.personId());
         String at = "plans." + safeKey(s.planId());
-        mongo.updateFirst(member(s.orgId(), s.personId()), new Update().set(at + ".planId", s.planId())
-                        .addToSet(at + ".done", new DashboardMember.Done(s.stepId(), s.completedAt()))
-                        .max("lastActivityAt", s.completedAt()),
-                DashboardMember.class);
+        change(s.orgId(), s.personId(), new Update().set(at + ".planId", s.planId())
+                .addToSet(at + ".done", new DashboardMember.Done(s.stepId(), s.completedAt()))
+                .max("lastActivityAt", s.completedAt()));
     }
 
     void planCompleted(PlanDone p) {
         require(p.completedAt() != null, "plan.completed lacks completedAt");
-        ensure(p.orgId(), p.personId());
         String at = "plans." + safeKey(p.planId());
-        mongo.updateFirst(member(p.orgId(), p.personId()), new Update().set(at + ".planId", p.planId())
-                        .min(at + ".completedAt", p.completedAt()).max("lastActivityAt", p.completedAt()),
-                DashboardMember.class);
+        change(p.orgId(), p.personId(), new Update().set(at + ".planId", p.planId())
+                .min(at + ".completedAt", p.completedAt()).max("lastActivityAt", p.completedAt()));
     }
 
     @Override
@@ -202,20 +205,33 @@ public class DashboardProjection implements PersonErasure {
 
     private String plan(PlanSnapshot p) {
         require(p.planId() != null && p.personId() != null && p.orgId() != null, "plan event lacks planId, personId or orgId");
-        ensure(p.orgId(), p.personId());
         return "plans." + safeKey(p.planId());
     }
 
     /**
-     * Creates the person's document if it is not there yet. The document belongs to one organisation: an event
-     * naming the same person id for another organisation collides with it and is refused.
+     * Applies an unconditional change to the person's document, creating the document in the same write if it
+     * is not there yet. The document belongs to one organisation: an event naming the same person id for another
+     * organisation makes the upsert an insert of an existing id, which fails, and the event is refused.
      */
-    private void ensure(String orgId, String personId) {
+    private void change(String orgId, String personId, Update update) {
         require(orgId != null && personId != null, "event lacks orgId or personId");
         try {
-            mongo.upsert(member(orgId, personId), new Update().setOnInsert("gapsAt", Instant.EPOCH), DashboardMember.class);
+            mongo.upsert(member(orgId, personId), update.setOnInsert("gapsAt", Instant.EPOCH), DashboardMember.class);
         } catch (DuplicateKeyException otherOrg) {
             throw TenancyCheck.mismatch(orgId, "person", personId);
+        }
+    }
+
+    /**
+     * Applies a change guarded by {@code condition}: one write when the person's document is there (the usual
+     * case: person.upserted comes first); otherwise the document is created first and the change applied to it.
+     */
+    private void changeWhere(String orgId, String personId, Criteria condition, Update update) {
+        require(orgId != null && personId != null, "event lacks orgId or personId");
+        if (mongo.updateFirst(member(orgId, personId).addCriteria(condition), update, DashboardMember.class)
+                .getMatchedCount() == 0) {
+            change(orgId, personId, new Update());
+            mongo.updateFirst(member(orgId, personId).addCriteria(condition), update, DashboardMember.class);
         }
     }
 
