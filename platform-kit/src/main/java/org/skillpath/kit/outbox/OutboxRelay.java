@@ -73,6 +73,7 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile Thread worker;
     /** Fault injection for the reliability tests: stop after the broker's ack, before removal. */
     private volatile boolean crashAfterAck;
+    private volatile java.util.function.Consumer<Object> beforeRemoval = id -> { };
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
                        Clock clock, MeterRegistry meters) {
@@ -204,7 +205,7 @@ public class OutboxRelay implements SmartLifecycle {
                         .append(OutboxDocument.LEASE_OWNER, owner))
                         .append("$inc", new Document(OutboxDocument.VERSION, 1L)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
-                        .projection(Projections.include(OutboxDocument.OUTBOX)));
+                        .projection(Projections.include(OutboxDocument.OUTBOX, OutboxDocument.VERSION)));
     }
 
     private int publish(String collectionName, MongoCollection<Document> collection, List<Document> claimed) {
@@ -238,20 +239,8 @@ public class OutboxRelay implements SmartLifecycle {
                 return count;
             }
             List<String> ids = events.stream().map(e -> e.getString("eventId")).toList();
-            collection.updateOne(new Document("_id", doc.get("_id")),
-                    new Document("$pull", new Document(OutboxDocument.OUTBOX,
-                            new Document("eventId", new Document("$in", ids))))
-                            .append("$set", new Document(OutboxDocument.LEASE_UNTIL, Date.from(Instant.EPOCH)))
-                            .append("$unset", new Document(OutboxDocument.LEASE_OWNER, ""))
-                            .append("$inc", new Document(OutboxDocument.VERSION, 1L)));
-            // Cleared only if nothing new was queued meanwhile; a later save sets it again anyway.
-            long cleared = collection.updateOne(new Document("_id", doc.get("_id"))
-                            .append(OutboxDocument.OUTBOX, new Document("$size", 0)),
-                    new Document("$set", new Document(OutboxDocument.PENDING, false))).getMatchedCount();
-            if (cleared == 0) {
-                // Events queued while this relay held the lease: their save's wake-up found the document leased.
-                wakeUp(collectionName, doc.get("_id"));
-            }
+            beforeRemoval.accept(doc.get("_id"));
+            remove(collectionName, collection, doc, ids);
             count += ids.size();
             published.increment(ids.size());
             for (Document event : events) {
@@ -268,6 +257,36 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         return count;
+    }
+
+    /**
+     * Removes the published events and releases the lease. While the version is still the claim's, nothing was
+     * saved since, so the outbox holds exactly these events: one update empties it and clears the flag. Otherwise
+     * the events are pulled by id, and the flag cleared only if nothing new was queued meanwhile.
+     */
+    private void remove(String collectionName, MongoCollection<Document> collection, Document doc, List<String> ids) {
+        Document release = new Document(OutboxDocument.LEASE_UNTIL, Date.from(Instant.EPOCH));
+        Document unsetOwner = new Document(OutboxDocument.LEASE_OWNER, "");
+        Document bump = new Document(OutboxDocument.VERSION, 1L);
+        Object claimedVersion = doc.get(OutboxDocument.VERSION);
+        if (claimedVersion != null && collection.updateOne(
+                new Document("_id", doc.get("_id")).append(OutboxDocument.VERSION, claimedVersion),
+                new Document("$set", new Document(release).append(OutboxDocument.OUTBOX, List.of())
+                        .append(OutboxDocument.PENDING, false))
+                        .append("$unset", unsetOwner).append("$inc", bump)).getMatchedCount() == 1) {
+            return;
+        }
+        collection.updateOne(new Document("_id", doc.get("_id")),
+                new Document("$pull", new Document(OutboxDocument.OUTBOX,
+                        new Document("eventId", new Document("$in", ids))))
+                        .append("$set", release).append("$unset", unsetOwner).append("$inc", bump));
+        long cleared = collection.updateOne(new Document("_id", doc.get("_id"))
+                        .append(OutboxDocument.OUTBOX, new Document("$size", 0)),
+                new Document("$set", new Document(OutboxDocument.PENDING, false))).getMatchedCount();
+        if (cleared == 0) {
+            // Events queued while this relay held the lease: their save's wake-up found the document leased.
+            wakeUp(collectionName, doc.get("_id"));
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -327,6 +346,11 @@ public class OutboxRelay implements SmartLifecycle {
         } catch (RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /** Fault injection for tests: runs after the broker's ack, before the events are removed. */
+    void setBeforeRemoval(java.util.function.Consumer<Object> hook) {
+        this.beforeRemoval = hook;
     }
 
     public void setCrashAfterAck(boolean crashAfterAck) {

@@ -43,7 +43,7 @@ public class KitSecurityConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(SecurityProperties properties, ResourceLoader resources) throws Exception {
+    JwtDecoder jwtDecoder(SecurityProperties properties, ResourceLoader resources, java.time.Clock clock) throws Exception {
         SecurityProperties.Jwt jwt = properties.jwt();
         NimbusJwtDecoder decoder;
         if (StringUtils.hasText(jwt.publicKey())) {
@@ -62,7 +62,7 @@ public class KitSecurityConfiguration {
         }
         decoder.setJwtValidator(StringUtils.hasText(jwt.issuer())
                 ? JwtValidators.createDefaultWithIssuer(jwt.issuer()) : JwtValidators.createDefault());
-        return decoder;
+        return jwt.cacheTtl().isZero() ? decoder : new VerifiedTokens(decoder, jwt.cacheTtl(), clock);
     }
 
     /**

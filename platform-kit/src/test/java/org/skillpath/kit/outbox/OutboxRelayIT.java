@@ -94,6 +94,28 @@ class OutboxRelayIT {
     }
 
     @Test
+    void anEventQueuedWhileTheRelayPublishesStaysPendingAndIsPublishedNext() {
+        mongo.save(new Widget("w-3", "a").renamed("b"));
+        OutboxRelay relay = new OutboxRelay(mongo, kafka, properties, Clock.systemUTC(), new SimpleMeterRegistry());
+        relay.setBeforeRemoval(id -> {
+            Widget w = mongo.findById(id, Widget.class);
+            mongo.save(w.renamed("c")); // a save between the broker's ack and the removal
+        });
+        assertThat(relay.drainOnce()).isEqualTo(1);
+        relay.setBeforeRemoval(id -> { });
+        Widget afterFirst = mongo.findById("w-3", Widget.class);
+        assertThat(afterFirst.pendingEvents()).as("the event queued meanwhile stays").hasSize(1);
+        assertThat(mongo.getCollection("widgets").find(new org.bson.Document("_id", "w-3")).first()
+                .getBoolean(OutboxDocument.PENDING)).isTrue();
+
+        assertThat(relay.drainOnce()).isEqualTo(1);
+        assertThat(mongo.findById("w-3", Widget.class).pendingEvents()).isEmpty();
+        List<ConsumerRecord<String, byte[]>> records = read("w-3", 2);
+        assertThat(records).hasSize(2);
+        assertThat(new String(CloudEventsConformance.read(records.get(1)).getData().toBytes())).contains("\"name\":\"c\"");
+    }
+
+    @Test
     void competingRelaysPublishEveryEventExactlyOnce() throws Exception {
         int widgets = 60;
         for (int i = 0; i < widgets; i++) {
