@@ -28,6 +28,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.skillpath.infra.MailText;
 import org.skillpath.kit.events.DeterministicIds;
@@ -42,6 +43,7 @@ import org.skillpath.notification.recipients.Recipient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -59,6 +61,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(MongoCommands.class)
 // Closed after the class: another live context in the same consumer group would take this one's records.
 @DirtiesContext
 abstract class NotificationHopContract {
@@ -82,6 +85,8 @@ abstract class NotificationHopContract {
     MongoTemplate mongo;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    MongoCommands commands;
 
     @Test
     void aPlanForAKnownPersonEndsInOneMailAndOneNudgeSentEvent() throws Exception {
@@ -146,6 +151,38 @@ abstract class NotificationHopContract {
         assertThat(MailText.plainText(mail)).contains("Conflict resolution workshop");
         awaitSentAndPublished(nudgeId);
         exactlyOneNudgeSent(bob.personId());
+    }
+
+    /**
+     * The store round trips from a plan.created to its mail and nudge.sent, over every thread they pass: the
+     * consumer (tenant check, team activity, nudge inserted with the dispatcher's lease), the dispatcher (recipient
+     * joined with their preferences, SENT) and the relay (claim, removal, clear). A deterministic count, to keep
+     * it from creeping back up; only a claim that lost a race to a scan may come on top (it finds nothing).
+     */
+    @Test
+    void aPlanCreatedCostsEightStoreCommandsUpToItsMail() throws Exception {
+        Person gus = newPerson("Gus Counted");
+        publishPerson(gus);
+        awaitRecipient(gus);
+        awaitConsumed(PEOPLE);
+        String eventId = UUID.randomUUID().toString();
+        String nudgeId = nudgeId(eventId, gus);
+
+        commands.start();
+        publishPlan(eventId, gus, "Team Lead");
+        exactlyOneMailTo(gus.email());
+        awaitSentAndPublished(nudgeId);
+        // The relay's last command clears the pending flag.
+        await().atMost(10, TimeUnit.SECONDS).until(() -> Boolean.FALSE.equals(
+                mongo.getCollection(Nudge.COLLECTION).find(new Document("_id", nudgeId)).first().get("outboxPending")));
+        List<MongoCommands.Command> used = commands.stop(gus.personId(), nudgeId);
+
+        System.out.println("store commands for one plan.created up to its mail: " + used.size() + "\n  "
+                + used.stream().map(String::valueOf).collect(Collectors.joining("\n  ")));
+        assertThat(used.stream().filter(c -> !c.claimedNothing())).as("commands of one plan.created")
+                .hasSizeLessThanOrEqualTo(8);
+        assertThat(used.stream().filter(MongoCommands.Command::claimedNothing)).as("claims that lost a race")
+                .hasSizeLessThanOrEqualTo(1);
     }
 
     @Test

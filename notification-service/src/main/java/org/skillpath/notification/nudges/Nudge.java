@@ -91,6 +91,13 @@ public class Nudge extends OutboxDocument {
         return this;
     }
 
+    /** Leased from the start to dispatcher {@code owner}: recorded and handled by it without a claim. */
+    Nudge leasedTo(String owner, Instant until) {
+        leaseOwner = Objects.requireNonNull(owner);
+        leaseUntil = until;
+        return this;
+    }
+
     /** This attempt did not deliver; the nudge stays as it is and is tried again after the back-off. */
     void attemptFailed(Instant now, String reason) {
         attempts++;
@@ -215,6 +222,10 @@ public class Nudge extends OutboxDocument {
 
     public Instant getLeaseUntil() {
         return leaseUntil;
+    }
+
+    String getLeaseOwner() {
+        return leaseOwner;
     }
 
     public Instant getSentAt() {

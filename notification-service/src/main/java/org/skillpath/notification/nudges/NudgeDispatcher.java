@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -23,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.skillpath.kit.events.DeterministicIds;
 import org.skillpath.notification.mail.MailComposer;
 import org.skillpath.notification.mail.OutgoingMail;
+import org.skillpath.notification.mail.SmtpConnection;
 import org.skillpath.notification.policy.Decision;
 import org.skillpath.notification.policy.IsoWeek;
 import org.skillpath.notification.policy.NudgePolicy;
@@ -32,6 +35,7 @@ import org.skillpath.notification.policy.PolicySettings;
 import org.skillpath.notification.policy.SuppressionReason;
 import org.skillpath.notification.policy.WeeklyCaps;
 import org.skillpath.notification.preferences.PreferencesStore;
+import org.skillpath.notification.preferences.PreferencesStore.Addressee;
 import org.skillpath.notification.preferences.UnsubscribeLinks;
 import org.skillpath.notification.recipients.Recipient;
 import org.skillpath.notification.recipients.RecipientArrived;
@@ -48,7 +52,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -56,26 +59,34 @@ import org.springframework.stereotype.Component;
  * Takes the due nudges one by one and applies the policy ({@link NudgePolicy}): suppress (with
  * {@code nudge.suppressed}), defer to the end of the quiet hours, gather into a digest, or send (within the
  * weekly cap). Each nudge is claimed alone with an atomic findAndModify that sets a lease, so several instances
- * never handle the same nudge. A nudge just recorded is claimed by its id ({@link #wakeUp(String)}); the scan for
- * due nudges runs on the schedule and on the other wake-ups only, since on a store without secondary indexes it
- * reads the whole collection. After the SMTP server accepted the mail, the nudge is marked SENT and its
+ * never handle the same nudge. A nudge this instance records is inserted with that lease already
+ * ({@link #leaseForRecording}) and handed over in memory ({@link #wakeUp(Nudge)}), so it needs no claim at all;
+ * should it wait longer than {@link #FRESH} (a long queue, a moved clock), it is claimed again by id first. The
+ * scan for due nudges runs on the schedule and on the other wake-ups only, since on a store without secondary
+ * indexes it reads the whole collection. After the SMTP server accepted the mail, the nudge is marked SENT and its
  * {@code nudge.sent} event queued in the same document save (the outbox relay publishes it). A failed SMTP
  * attempt keeps the nudge as it was with an exponential back-off: nothing is lost while the server is down.
  * <p>
  * Remaining window: a crash (or a lost connection to the store) after the SMTP server accepted the mail and
  * before the SENT save leaves the nudge pending; when its lease ends it is sent once more. Mails cannot be
  * recalled, so this at-least-once gap is accepted and kept small; the resend carries the same Message-ID
- * (derived from the nudge id), which lets mail systems recognise it.
+ * (derived from the nudge id), which lets mail systems recognise it. Nudges recorded and not yet handled when an
+ * instance stops are released at shutdown; after a crash they wait for their lease like any claimed nudge.
  */
 @Component
 public class NudgeDispatcher implements DisposableBean {
 
     static final Duration LEASE = Duration.ofSeconds(60);
+    /**
+     * How long a nudge recorded with this instance's lease may wait and still be handled on that lease: the
+     * handling then starts with nearly the whole lease ahead of it, as after a claim.
+     */
+    static final Duration FRESH = Duration.ofSeconds(5);
     private static final int MAX_PER_ROUND = 100;
     private static final int MAX_ERROR_LENGTH = 500;
     private static final int GATHER_ATTEMPTS = 10;
-    /** Nudges recorded and not yet claimed by id; beyond this a scan finds them (nothing is lost). */
-    private static final int MAX_RECORDED = 10_000;
+    /** Nudges recorded here and held in memory; beyond this they are recorded without a lease for a scan to find. */
+    private static final int MAX_RECORDED = 1_000;
     private static final Logger log = LoggerFactory.getLogger(NudgeDispatcher.class);
 
     private final MongoTemplate mongo;
@@ -85,7 +96,7 @@ public class NudgeDispatcher implements DisposableBean {
     private final PolicySettings policy;
     private final UnsubscribeLinks unsubscribeLinks;
     private final MailComposer composer;
-    private final JavaMailSender mailSender;
+    private final SmtpConnection smtp;
     private final NudgeEvents events;
     private final Clock clock;
     private final String owner = UUID.randomUUID().toString();
@@ -100,12 +111,12 @@ public class NudgeDispatcher implements DisposableBean {
         return t;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
-    private final BlockingQueue<String> recorded = new LinkedBlockingQueue<>(MAX_RECORDED);
+    private final BlockingQueue<Nudge> recorded = new LinkedBlockingQueue<>(MAX_RECORDED);
     private final AtomicBoolean scanRequested = new AtomicBoolean();
 
     NudgeDispatcher(MongoTemplate mongo, RecipientRepository recipients, PreferencesStore preferences,
                     WeeklyCaps caps, PolicySettings policy, UnsubscribeLinks unsubscribeLinks, MailComposer composer,
-                    JavaMailSender mailSender, NudgeEvents events, Clock clock, MeterRegistry meters) {
+                    SmtpConnection smtp, NudgeEvents events, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.recipients = recipients;
         this.preferences = preferences;
@@ -113,7 +124,7 @@ public class NudgeDispatcher implements DisposableBean {
         this.policy = policy;
         this.unsubscribeLinks = unsubscribeLinks;
         this.composer = composer;
-        this.mailSender = mailSender;
+        this.smtp = smtp;
         this.events = events;
         this.clock = clock;
         this.sent = Counter.builder("skillpath.nudges.sent").description("nudge mails accepted by the SMTP server")
@@ -131,9 +142,20 @@ public class NudgeDispatcher implements DisposableBean {
         schedule();
     }
 
-    /** The nudge {@code nudgeId} was just recorded, due now: the next round claims it by id, without a scan. */
-    public void wakeUp(String nudgeId) {
-        if (!recorded.offer(nudgeId)) {
+    /**
+     * Leases a nudge about to be recorded (due now) to this instance, so that once inserted it needs no claim;
+     * while too many wait in memory it is left without a lease, for a scan to find.
+     */
+    Nudge leaseForRecording(Nudge nudge) {
+        return recorded.remainingCapacity() > 0 ? nudge.leasedTo(owner, now().plus(LEASE)) : nudge;
+    }
+
+    /** {@code nudge} was just recorded: the next round handles it as it is, without claim or scan. */
+    void wakeUp(Nudge nudge) {
+        if (!owner.equals(nudge.getLeaseOwner())) {
+            scanRequested.set(true);
+        } else if (!recorded.offer(nudge)) {
+            release(List.of(nudge.getId()));
             scanRequested.set(true);
         }
         schedule();
@@ -151,6 +173,8 @@ public class NudgeDispatcher implements DisposableBean {
                         }
                     } catch (RuntimeException e) {
                         log.warn("nudge dispatch round failed: {}", e.toString());
+                    } finally {
+                        smtp.closeIfIdle();
                     }
                 });
             } catch (RejectedExecutionException shuttingDown) {
@@ -194,17 +218,21 @@ public class NudgeDispatcher implements DisposableBean {
         return delivered;
     }
 
-    /** Handles the nudges just recorded, each claimed by id; returns how many were sent. */
+    /** Handles the nudges just recorded here, on the lease they were recorded with; returns how many were sent. */
     private int dispatchRecorded() {
         int delivered = 0;
         for (int i = 0; i < MAX_PER_ROUND; i++) {
-            String id = recorded.poll();
-            if (id == null) {
+            Nudge nudge = recorded.poll();
+            if (nudge == null) {
                 return delivered;
             }
-            // No match: handled already (by a scan here or elsewhere), or leased by another instance.
             Instant now = clock.instant();
-            Nudge nudge = claim(due(now).addCriteria(Criteria.where("_id").is(id)), now);
+            if (now.isAfter(nudge.getLeaseUntil().minus(LEASE).plus(FRESH))) {
+                // Waited too long to go on the lease of its insert: claimed again (no match: handled meanwhile
+                // by a scan, after that lease ran out).
+                nudge = claim(due(now, Criteria.where("leaseOwner").is(owner)).addCriteria(
+                        Criteria.where("_id").is(nudge.getId())), now);
+            }
             if (nudge != null && handle(nudge)) {
                 delivered++;
             }
@@ -213,10 +241,16 @@ public class NudgeDispatcher implements DisposableBean {
         return delivered;
     }
 
-    /** Due and not leased: the same condition whether the claim scans or names the nudge. */
+    /** Due and not leased: the condition of every claim, whether it scans or names the nudge. */
     private static Query due(Instant now) {
         return new Query(Criteria.where("status").in(NudgeStatus.INTENDED, NudgeStatus.DEFERRED)
                 .and("nextAttemptAt").lte(now).and("leaseUntil").lt(now));
+    }
+
+    /** Due, and not leased or leased by {@code holder} (this instance, whose lease it renews). */
+    private static Query due(Instant now, Criteria holder) {
+        return new Query(Criteria.where("status").in(NudgeStatus.INTENDED, NudgeStatus.DEFERRED)
+                .and("nextAttemptAt").lte(now).orOperator(Criteria.where("leaseUntil").lt(now), holder));
     }
 
     private Nudge claim(Query query, Instant now) {
@@ -226,16 +260,16 @@ public class NudgeDispatcher implements DisposableBean {
 
     private boolean handle(Nudge nudge) {
         Instant now = now();
-        Optional<Recipient> found = recipients.findByPersonIdAndOrgId(nudge.getRecipientId(), nudge.getOrgId());
+        Optional<Addressee> found = preferences.addressee(nudge.getOrgId(), nudge.getRecipientId());
         if (found.isEmpty()) {
             if (nudge.getExpiresAt() != null && !now.isBefore(nudge.getExpiresAt())) {
                 return suppress(nudge, SuppressionReason.EXPIRED, now);
             }
             return failed(nudge, "recipient unknown: no person.upserted for " + nudge.getRecipientId() + " yet");
         }
-        Recipient recipient = found.get();
+        Recipient recipient = found.get().recipient();
         PersonPreferences prefs = recipient.isErased() ? PersonPreferences.defaults(policy.quietHours())
-                : preferences.settingsOf(nudge.getOrgId(), nudge.getRecipientId());
+                : found.get().settings();
         NudgeKind kind = nudge.getKind();
         Decision decision = NudgePolicy.decide(kind.category(), kind.respectsQuietHours(), kind.digestible(),
                 nudge.getExpiresAt(), state(recipient), recipient.zone(), prefs, now);
@@ -271,7 +305,7 @@ public class NudgeDispatcher implements DisposableBean {
 
     private boolean send(Nudge nudge, Recipient recipient, NudgeModel content) {
         try {
-            mailSender.send(composer.compose(mail(nudge, recipient, content)));
+            smtp.send(composer.compose(mail(nudge, recipient, content)));
         } catch (RuntimeException e) {
             return failed(nudge, "mail not delivered: " + e.getMessage());
         }
@@ -377,15 +411,17 @@ public class NudgeDispatcher implements DisposableBean {
     }
 
     private OutgoingMail mail(Nudge nudge, Recipient recipient, NudgeModel content) {
-        People people = people(nudge.getOrgId());
+        People people = people(nudge.getOrgId(), recipient);
         return new OutgoingMail(nudge.getId(), nudge.getKind().name(), nudge.getKind().template(),
                 recipient.getEmail(), recipient.getDisplayName(), recipient.preferredLocale(),
                 content.templateVariables(people),
                 unsubscribeLinks.urlFor(nudge.getOrgId(), nudge.getRecipientId(), nudge.getKind().category()));
     }
 
-    /** Names and addresses within the nudge's tenant; erased people are nobody. */
-    private People people(String orgId) {
+    /** Names and addresses within the nudge's tenant, each person read once for this mail; erased people are nobody. */
+    private People people(String orgId, Recipient recipient) {
+        Map<String, Optional<Recipient>> read = new HashMap<>();
+        read.put(recipient.getPersonId(), Optional.of(recipient).filter(r -> !r.isErased()));
         return new People() {
             @Override
             public String nameOf(String personId) {
@@ -398,8 +434,8 @@ public class NudgeDispatcher implements DisposableBean {
             }
 
             private Optional<Recipient> known(String personId) {
-                return personId == null ? Optional.empty()
-                        : recipients.findByPersonIdAndOrgId(personId, orgId).filter(r -> !r.isErased());
+                return personId == null ? Optional.empty() : read.computeIfAbsent(personId,
+                        id -> recipients.findByPersonIdAndOrgId(id, orgId).filter(r -> !r.isErased()));
             }
         };
     }
@@ -408,9 +444,24 @@ public class NudgeDispatcher implements DisposableBean {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** Gives the recorded nudges not handled yet back to the store's queue, for any instance's scan. */
+    private void release(List<String> nudgeIds) {
+        mongo.updateMulti(new Query(Criteria.where("_id").in(nudgeIds).and("leaseOwner").is(owner)),
+                new Update().set("leaseUntil", Instant.EPOCH).unset("leaseOwner"), Nudge.class);
+    }
+
     @Override
     public void destroy() {
         worker.shutdownNow();
+        List<String> waiting = new ArrayList<>();
+        recorded.forEach(n -> waiting.add(n.getId()));
+        if (!waiting.isEmpty()) {
+            try {
+                release(waiting);
+            } catch (RuntimeException e) {
+                log.warn("{} recorded nudges keep their lease until it ends: {}", waiting.size(), e.toString());
+            }
+        }
     }
 
     /** Merges two lists of person ids, keeping order and dropping repeats. */

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Records nudges as INTENDED, each by one insert under a deterministic id (cause + recipient + kind): a
  * redelivered cause collides on {@code _id} and changes nothing, so it never mails twice. No decision is taken
- * here; the dispatcher applies the policy when the nudge is due, with the recipient's current settings.
+ * here; the dispatcher applies the policy when the nudge is due, with the recipient's current settings. The
+ * nudge is inserted already leased to this instance's dispatcher, which takes it from memory: no claim.
  */
 @Component
 public class NudgeRecorder {
@@ -60,9 +61,10 @@ public class NudgeRecorder {
         Nudge nudge = Nudge.intended(nudgeId, orgId, recipientId, kind, causeEventId, model,
                         clock.instant().truncatedTo(ChronoUnit.MILLIS))
                 .about(aboutPersonIds).expiringAt(expiresAt);
-        boolean recorded = Idempotency.insertOnce(mongo, nudge);
+        // Inserted with this instance's lease, so the dispatcher handles it from memory without claiming it.
+        boolean recorded = Idempotency.insertOnce(mongo, dispatcher.leaseForRecording(nudge));
         if (recorded) {
-            dispatcher.wakeUp(nudgeId);
+            dispatcher.wakeUp(nudge);
         } else {
             log.debug("nudge {} ({}) already recorded", nudgeId, kind);
         }

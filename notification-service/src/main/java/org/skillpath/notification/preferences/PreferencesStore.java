@@ -3,6 +3,7 @@ package org.skillpath.notification.preferences;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,17 +12,26 @@ import org.skillpath.notification.policy.DigestMode;
 import org.skillpath.notification.policy.PersonPreferences;
 import org.skillpath.notification.policy.PolicySettings;
 import org.skillpath.notification.policy.QuietHours;
+import org.bson.Document;
 import org.skillpath.notification.recipients.PersonErased;
+import org.skillpath.notification.recipients.Recipient;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** Reads and changes preferences, each change one atomic upsert scoped to the tenant. */
+/**
+ * Reads and changes preferences, each change one atomic upsert scoped to the tenant; reads a recipient together
+ * with theirs for the dispatcher.
+ */
 @Component
 public class PreferencesStore {
+
+    /** Where {@link #addressee} puts the joined preferences. */
+    private static final String JOINED = "preferences";
 
     private final MongoTemplate mongo;
     private final PolicySettings policy;
@@ -33,9 +43,28 @@ public class PreferencesStore {
         this.clock = clock;
     }
 
-    /** What the policy applies to this person: their choices over the organisation's defaults. */
-    public PersonPreferences settingsOf(String orgId, String personId) {
-        return settingsOf(stored(orgId, personId));
+    /** A person as a recipient, and the settings the policy applies to them (their choices over the defaults). */
+    public record Addressee(Recipient recipient, PersonPreferences settings) {
+    }
+
+    /**
+     * The recipient {@code personId} of {@code orgId} with their settings, in one read: the recipient joined with
+     * their preferences, which are stored under the same id (the join matches on it; the tenant is checked on
+     * both). Empty while this service does not know the person.
+     */
+    public Optional<Addressee> addressee(String orgId, String personId) {
+        Aggregation read = Aggregation.newAggregation(
+                Aggregation.match(Criteria.where("_id").is(personId).and("orgId").is(orgId)),
+                Aggregation.lookup(Preferences.COLLECTION, "_id", "_id", JOINED));
+        Document found = mongo.aggregate(read, mongo.getCollectionName(Recipient.class), Document.class)
+                .getUniqueMappedResult();
+        if (found == null) {
+            return Optional.empty();
+        }
+        Optional<Preferences> stored = found.getList(JOINED, Document.class, List.of()).stream()
+                .filter(p -> orgId.equals(p.getString("orgId"))).findFirst()
+                .map(p -> mongo.getConverter().read(Preferences.class, p));
+        return Optional.of(new Addressee(mongo.getConverter().read(Recipient.class, found), settingsOf(stored)));
     }
 
     PersonPreferences settingsOf(Optional<Preferences> stored) {

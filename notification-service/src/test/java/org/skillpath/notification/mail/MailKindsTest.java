@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.skillpath.notification.nudges.MentorIntroductionModel;
 import org.skillpath.notification.nudges.NudgeKind;
 import org.skillpath.notification.nudges.NudgeModel;
 import org.skillpath.notification.nudges.People;
+import org.skillpath.notification.nudges.PlanReadyModel;
 import org.skillpath.notification.nudges.PlanCompletedModel;
 import org.skillpath.notification.nudges.RaterInvitationModel;
 import org.skillpath.notification.nudges.ReassessmentDueModel;
@@ -48,14 +50,16 @@ class MailKindsTest {
         }
     };
 
-    private final MailComposer composer = composer();
+    private final MailComposer composer = composer(true);
 
-    private static MailComposer composer() {
+    /** @param compiled whether Spring EL expressions are compiled once hot, as in the service */
+    private static MailComposer composer(boolean compiled) {
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
         SpringTemplateEngine engine = new MailTemplates().mailTemplateEngine();
+        engine.setEnableSpringELCompiler(compiled);
         engine.setMessageSource(messages);
         return new MailComposer(new JavaMailSenderImpl(), engine, messages,
                 Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC), "Skillpath <no-reply@skillpath.local>");
@@ -77,6 +81,74 @@ class MailKindsTest {
     }
 
     record Rendered(String subject, String text, String html) {
+    }
+
+    /** The subject and both alternatives as the recipient reads them. */
+    private static Rendered content(MimeMessage message) throws Exception {
+        message.saveChanges();
+        return new Rendered(message.getSubject(), MailText.plainText(message),
+                String.valueOf(((MimeMultipart) message.getContent()).getBodyPart(1).getContent()));
+    }
+
+    private static OutgoingMail mail(NudgeKind kind, NudgeModel model) {
+        return new OutgoingMail("n-" + kind, kind.name(), kind.template(), "bob@example.org", "Bob Reader",
+                Locale.ENGLISH, model.templateVariables(PEOPLE), UNSUBSCRIBE);
+    }
+
+    /**
+     * The engine compiles an expression to bytecode after its first hundred evaluations (MailTemplates): every
+     * kind, with values of changing shape (a role or none, a count or none, either side of a match), must render
+     * the same before and after.
+     */
+    @Test
+    void compiledExpressionsRenderEveryKindExactlyAsInterpretedOnes() throws Exception {
+        List<OutgoingMail> mails = List.of(
+                mail(NudgeKind.PLAN_READY, new PlanReadyModel("plan-1", "Team Lead", LocalDate.of(2026, 11, 23),
+                        LocalDate.of(2027, 2, 14), 3, List.of(new PlanReadyModel.Step("Conflict resolution workshop",
+                        "WORKSHOP", LocalDate.of(2026, 12, 11), "Two levels below the profile")))),
+                mail(NudgeKind.PLAN_READY, new PlanReadyModel("plan-2", null, LocalDate.of(2026, 11, 23),
+                        LocalDate.of(2027, 2, 14), 2.5, List.of(new PlanReadyModel.Step("Own a budget line",
+                        "PRACTICE", LocalDate.of(2027, 2, 12), "The largest gap & more")))),
+                mail(NudgeKind.RATER_INVITATION, new RaterInvitationModel("a-1", "i-1", "alice", "PEER",
+                        LocalDate.of(2026, 12, 4), "http://127.0.0.1:8081/assessments/a-1/invitations/i-1")),
+                mail(NudgeKind.RATER_INVITATION, new RaterInvitationModel("a-1", "i-2", "bob", "SELF",
+                        LocalDate.of(2026, 12, 4), "http://x/a-1/i-2")),
+                mail(NudgeKind.MENTOR_INTRODUCTION, new MentorIntroductionModel("plan-1", "bob", "carol",
+                        List.of("conflict-resolution", "budgeting"), "Carol is strong in conflict resolution", false)),
+                mail(NudgeKind.MENTOR_INTRODUCTION, new MentorIntroductionModel("plan-1", "alice", "bob",
+                        List.of("budgeting"), "Bob owns a budget", true)),
+                mail(NudgeKind.DUE_SOON, new StepModel("p", "s", "Ask three colleagues", LocalDate.of(2026, 12, 1), null)),
+                mail(NudgeKind.OVERDUE, new StepModel("p", "s", "Document a process", LocalDate.of(2026, 11, 13), 8)),
+                mail(NudgeKind.OVERDUE_ESCALATION, new EscalationModel("p", "s", "Document a process",
+                        LocalDate.of(2026, 11, 13), "alice", 7)),
+                mail(NudgeKind.ENCOURAGEMENT, new EncouragementModel("p", "s", "Conflict resolution workshop", 40, 2, 5)),
+                mail(NudgeKind.PLAN_COMPLETED, new PlanCompletedModel("p", LocalDate.of(2027, 3, 1))),
+                mail(NudgeKind.REASSESSMENT_DUE, new ReassessmentDueModel("p", "a-0", LocalDate.of(2027, 3, 1))),
+                mail(NudgeKind.MANAGER_DIGEST, new ManagerDigestModel("2026-W48", LocalDate.of(2026, 11, 23),
+                        LocalDate.of(2026, 11, 29), List.of(
+                        new ManagerDigestModel.Report("alice", List.of("Conflict resolution workshop"),
+                                List.of(new ManagerDigestModel.Overdue("Document a process", LocalDate.of(2026, 11, 20))),
+                                false, false, null, 40),
+                        new ManagerDigestModel.Report("erased-someone", List.of("Secret step"), List.of(), true, false,
+                                null, 10)))),
+                mail(NudgeKind.DIGEST, new DigestModel(List.of(
+                        new DigestModel.Item("n1", NudgeKind.DUE_SOON, "e1",
+                                new StepModel("p", "s1", "Read a book", LocalDate.of(2026, 12, 1), null)),
+                        new DigestModel.Item("n2", NudgeKind.ENCOURAGEMENT, "e2",
+                                new EncouragementModel("p", "s2", "Shadow a budget review", 60, 3, 5)),
+                        new DigestModel.Item("n3", NudgeKind.OVERDUE, "e3",
+                                new StepModel("p", "s3", "Document a process", LocalDate.of(2026, 11, 13), 8))))));
+        MailComposer interpreted = composer(false);
+        List<Rendered> expected = new ArrayList<>();
+        for (OutgoingMail mail : mails) {
+            expected.add(content(interpreted.compose(mail)));
+        }
+        for (int round = 0; round < 150; round++) {
+            for (int i = 0; i < mails.size(); i++) {
+                assertThat(content(composer.compose(mails.get(i)))).as("round %d, mail %d", round, i)
+                        .isEqualTo(expected.get(i));
+            }
+        }
     }
 
     @Test
