@@ -49,6 +49,8 @@ final class BaselineArm implements Arm, AutoCloseable {
     @Override
     public List<KafkaLag.Group> lagGroups() {
         return List.of(new KafkaLag.Group(BaselinePipeline.PLAN_GROUP, TOPICS.assessment()),
+                new KafkaLag.Group(BaselinePipeline.PROGRESS_ASSESSMENT_GROUP, TOPICS.assessment()),
+                new KafkaLag.Group(BaselinePipeline.NOTIFICATION_ASSESSMENT_GROUP, TOPICS.assessment()),
                 new KafkaLag.Group(BaselinePipeline.PROGRESS_GROUP, TOPICS.plan()),
                 new KafkaLag.Group(BaselinePipeline.NOTIFICATION_GROUP, TOPICS.plan()));
     }

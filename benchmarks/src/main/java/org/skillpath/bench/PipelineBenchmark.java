@@ -137,11 +137,13 @@ public final class PipelineBenchmark {
         calibration.put("mailHtmlChars", templates.mailHtml() == null ? 0 : templates.mailHtml().length());
 
         List<Document> catalog;
+        List<Document> sessions;
         try (MongoClient client = MongoClients.create(mongo.connectionString())) {
             catalog = client.getDatabase("skillpath-plan").getCollection("activities").find().into(new ArrayList<>());
+            sessions = client.getDatabase("skillpath-plan").getCollection("workshop_sessions").find().into(new ArrayList<>());
         }
         BaselinePipeline pipeline = closing(new BaselinePipeline(kafka.bootstrapServers(), mongo.connectionString(),
-                mail.port(), templates, json, catalog));
+                mail.port(), templates, json, catalog, sessions));
         BaselineArm baseline = closing(new BaselineArm(pipeline, lag));
         Map<String, Arm> arms = new LinkedHashMap<>();
         for (String name : options.arms()) {

@@ -34,7 +34,6 @@ final class StoreProbe {
         Map<Integer, Map<String, Double>> out = new LinkedHashMap<>();
         try (MongoClient client = MongoClients.create(mongoUri)) {
             MongoCollection<Document> c = client.getDatabase("bench-probe").getCollection("aggregates");
-            c.drop();
             c.createIndex(Indexes.ascending("outboxPending", "outboxLeaseUntil"), new IndexOptions().name("outbox_relay"));
             c.createIndex(Indexes.ascending("orgId", "personId"), new IndexOptions().name("org_person"));
             List<String> ids = new ArrayList<>();

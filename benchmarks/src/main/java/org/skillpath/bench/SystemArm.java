@@ -57,6 +57,8 @@ final class SystemArm implements Arm {
     @Override
     public List<KafkaLag.Group> lagGroups() {
         return List.of(new KafkaLag.Group("plan-service", TOPICS.assessment()),
+                new KafkaLag.Group("progress-service", TOPICS.assessment()),
+                new KafkaLag.Group("notification-service", TOPICS.assessment()),
                 new KafkaLag.Group("progress-service", TOPICS.plan()),
                 new KafkaLag.Group("notification-service", TOPICS.plan()));
     }

@@ -30,18 +30,22 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Sends the intended nudges, as notification-service does: claim one due nudge at a time with a lease
- * (findOneAndUpdate), look the recipient up, send the mail over SMTP (a connection per mail, like Spring's
- * JavaMailSender), then save the nudge as SENT with its nudge.sent event in the outbox (versioned replace).
- * As there, a nudge just inserted ({@link #wakeUp(String)}) is claimed by its id; the scan for due nudges runs
- * on the one-second timer (and after a full round or a full queue) only.
+ * Sends the intended nudges, as notification-service does: a nudge the consumer just inserted comes already leased
+ * to this dispatcher and is handed over in memory ({@link #handOver(Document)}; claimed by id again only if it
+ * waited longer than 5 s); others are claimed one at a time with a lease (findOneAndUpdate) by the scan on the
+ * one-second timer. Then: read the recipient with the preferences (one aggregation), send the mail over a kept
+ * SMTP connection (closed after 5 s idle or a failure; one retry on a fresh connection), save the nudge as SENT with
+ * its nudge.sent event in the outbox (versioned replace).
  */
 final class Dispatcher implements AutoCloseable {
 
     private static final long LEASE_MS = 60_000;
     private static final int MAX_PER_ROUND = 100;
-    /** Nudges inserted and not yet claimed by id; beyond this a scan finds them, as in the service. */
-    private static final int MAX_RECORDED = 10_000;
+    /** Nudges handed over and not yet sent; beyond this they are inserted unleased and a scan finds them. */
+    private static final int MAX_RECORDED = 1_000;
+    /** A handed-over nudge older than this is claimed by id before it is sent, as in the service. */
+    private static final long STALE_MS = 5_000;
+    private static final long SMTP_KEEP_ALIVE_NANOS = TimeUnit.SECONDS.toNanos(5);
     /** The service's {@code @Scheduled(fixedDelay = 1000, initialDelay = 1000)} scan. */
     private static final long SCAN_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -54,7 +58,9 @@ final class Dispatcher implements AutoCloseable {
     private final Session mail;
     private final String owner = UUID.randomUUID().toString();
     private final Semaphore wake = new Semaphore(0);
-    private final BlockingQueue<String> recorded = new LinkedBlockingQueue<>(MAX_RECORDED);
+    private final BlockingQueue<Document> recorded = new LinkedBlockingQueue<>(MAX_RECORDED);
+    private Transport transport;
+    private long transportUsedAt;
     private final AtomicBoolean scanRequested = new AtomicBoolean();
     private final Thread thread;
     private volatile boolean running = true;
@@ -79,9 +85,18 @@ final class Dispatcher implements AutoCloseable {
         thread.start();
     }
 
-    /** The nudge {@code nudgeId} was just inserted, due now: the next round claims it by id, not by the due scan. */
-    void wakeUp(String nudgeId) {
-        if (!recorded.offer(nudgeId)) {
+    /** A new nudge, leased to this dispatcher if the in-memory queue has room (else left to the scan). */
+    Document leased(Document nudge) {
+        long now = System.currentTimeMillis();
+        if (recorded.remainingCapacity() > 0) {
+            return nudge.append("leaseUntil", new Date(now + LEASE_MS)).append("leaseOwner", owner);
+        }
+        return nudge.append("leaseUntil", new Date(0));
+    }
+
+    /** The nudge just inserted by {@link #leased(Document)}: sent by the next round without a claim. */
+    void handOver(Document nudge) {
+        if (!owner.equals(nudge.getString("leaseOwner")) || !recorded.offer(nudge)) {
             scanRequested.set(true);
         }
         signal();
@@ -140,13 +155,22 @@ final class Dispatcher implements AutoCloseable {
 
     private void dispatchRecorded() {
         for (int i = 0; i < MAX_PER_ROUND && running; i++) {
-            String id = recorded.poll();
-            if (id == null) {
+            Document nudge = recorded.poll();
+            if (nudge == null) {
+                closeIdleTransport();
                 return;
             }
-            // No match: handled already by a scan.
             Date now = new Date();
-            Document nudge = claim(due(now).append("_id", id), null, now);
+            if (now.getTime() - nudge.getDate("createdAt").getTime() > STALE_MS) {
+                // Waited long: claimed by id first (due and unleased, or still leased to this dispatcher).
+                nudge = nudges.findOneAndUpdate(new Document("_id", nudge.getString("_id"))
+                                .append("status", new Document("$in", List.of("INTENDED", "DEFERRED")))
+                                .append("$or", List.of(new Document("leaseUntil", new Document("$lt", now)),
+                                        new Document("leaseOwner", owner))),
+                        new Document("$set", new Document("leaseUntil", new Date(now.getTime() + LEASE_MS))
+                                .append("leaseOwner", owner)).append("$inc", new Document(Outbox.VERSION, 1L)),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            }
             if (nudge != null) {
                 deliver(nudge);
             }
@@ -169,7 +193,10 @@ final class Dispatcher implements AutoCloseable {
 
     private void deliver(Document nudge) {
         String orgId = nudge.getString("orgId");
-        Document recipient = recipients.find(new Document("_id", nudge.getString("recipientId")).append("orgId", orgId)).first();
+        Document recipient = recipients.aggregate(List.of(
+                new Document("$match", new Document("_id", nudge.getString("recipientId")).append("orgId", orgId)),
+                new Document("$lookup", new Document("from", "preferences").append("localField", "_id")
+                        .append("foreignField", "_id").append("as", "preferences")))).first();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         if (recipient == null || !recipient.getBoolean("active", true)) {
             retryLater(nudge, now, recipient == null ? "recipient unknown" : "recipient inactive");
@@ -182,7 +209,7 @@ final class Dispatcher implements AutoCloseable {
                 Templates.PLAN_EVENT, nudge.getString("causeEventId"),
                 Templates.DISPLAY_NAME, recipient.getString("displayName"), Templates.EMAIL, recipient.getString("email")));
         try {
-            Transport.send(compose(nudge.getString("_id"), recipient, subs));
+            send(compose(nudge.getString("_id"), recipient, subs));
         } catch (Exception e) {
             retryLater(nudge, now, "mail not delivered: " + e.getMessage());
             return;
@@ -200,6 +227,47 @@ final class Dispatcher implements AutoCloseable {
                 .append(Outbox.OUTBOX, List.of(event)).append(Outbox.PENDING, true).append(Outbox.VERSION, version + 1);
         if (nudges.replaceOne(new Document("_id", nudgeId).append(Outbox.VERSION, version), sent).getModifiedCount() == 1) {
             outbox.wakeUp(nudgeId);
+        }
+    }
+
+    /** Over the kept connection; a failure on a kept one is retried once on a fresh connection. */
+    private void send(MimeMessage message) throws Exception {
+        message.saveChanges();
+        boolean kept = transport != null && transport.isConnected();
+        try {
+            connected().sendMessage(message, message.getAllRecipients());
+        } catch (Exception e) {
+            closeTransport();
+            if (!kept) {
+                throw e;
+            }
+            connected().sendMessage(message, message.getAllRecipients());
+        }
+        transportUsedAt = System.nanoTime();
+    }
+
+    private Transport connected() throws Exception {
+        if (transport == null || !transport.isConnected()) {
+            transport = mail.getTransport("smtp");
+            transport.connect();
+        }
+        return transport;
+    }
+
+    private void closeIdleTransport() {
+        if (transport != null && System.nanoTime() - transportUsedAt > SMTP_KEEP_ALIVE_NANOS) {
+            closeTransport();
+        }
+    }
+
+    private void closeTransport() {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (Exception ignored) {
+                // closing a broken connection
+            }
+            transport = null;
         }
     }
 
@@ -242,5 +310,6 @@ final class Dispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        closeTransport();
     }
 }

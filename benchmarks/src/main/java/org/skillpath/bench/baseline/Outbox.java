@@ -35,7 +35,8 @@ import org.bson.Document;
  * The outbox of one baseline "service", written by hand: events live in the aggregate's document (field
  * {@code outbox}); one relay thread claims documents with a lease, sends their events as CloudEvents (binary
  * mode) with acks=all and the idempotent producer, waits for the acknowledgements, then removes the events by
- * id. The same store operations, producer settings, batch size, wake-up and poll interval as the kit's relay:
+ * id (one versioned update while nothing was queued since the claim). The same store operations, producer
+ * settings, batch size, wake-up and poll interval as the kit's relay:
  * a document just saved ({@link #wakeUp(Object)}) is claimed by {@code _id}; the scan for pending documents
  * runs on the poll timer only (and when the wake-up queue is full).
  */
@@ -177,7 +178,8 @@ final class Outbox implements AutoCloseable {
                 filter.append(LEASE_UNTIL, new Document("$lt", now)),
                 new Document("$set", new Document(LEASE_UNTIL, new Date(now.getTime() + LEASE_MS)).append(LEASE_OWNER, owner))
                         .append("$inc", new Document(VERSION, 1L)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).projection(Projections.include(OUTBOX)));
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
+                        .projection(Projections.include(OUTBOX, VERSION)));
     }
 
     private int publish(List<Document> claimed) {
@@ -204,16 +206,21 @@ final class Outbox implements AutoCloseable {
                 continue;
             }
             List<String> ids = events(doc).stream().map(e -> e.getString("eventId")).toList();
-            collection.updateOne(new Document("_id", doc.get("_id")),
-                    new Document("$pull", new Document(OUTBOX, new Document("eventId", new Document("$in", ids))))
-                            .append("$set", new Document(LEASE_UNTIL, new Date(0)))
+            if (collection.updateOne(new Document("_id", doc.get("_id")).append(VERSION, doc.get(VERSION)),
+                    new Document("$set", new Document(LEASE_UNTIL, new Date(0)).append(OUTBOX, List.of()).append(PENDING, false))
                             .append("$unset", new Document(LEASE_OWNER, ""))
-                            .append("$inc", new Document(VERSION, 1L)));
-            long cleared = collection.updateOne(new Document("_id", doc.get("_id")).append(OUTBOX, new Document("$size", 0)),
-                    new Document("$set", new Document(PENDING, false))).getMatchedCount();
-            if (cleared == 0) {
-                // Events queued while the lease was held: their save's wake-up found the document leased.
-                wakeUp(doc.get("_id"));
+                            .append("$inc", new Document(VERSION, 1L))).getMatchedCount() == 0) {
+                collection.updateOne(new Document("_id", doc.get("_id")),
+                        new Document("$pull", new Document(OUTBOX, new Document("eventId", new Document("$in", ids))))
+                                .append("$set", new Document(LEASE_UNTIL, new Date(0)))
+                                .append("$unset", new Document(LEASE_OWNER, ""))
+                                .append("$inc", new Document(VERSION, 1L)));
+                long cleared = collection.updateOne(new Document("_id", doc.get("_id")).append(OUTBOX, new Document("$size", 0)),
+                        new Document("$set", new Document(PENDING, false))).getMatchedCount();
+                if (cleared == 0) {
+                    // Events queued while the lease was held: their save's wake-up found the document leased.
+                    wakeUp(doc.get("_id"));
+                }
             }
             count += ids.size();
         }
