@@ -12,6 +12,7 @@ import java.util.function.Function;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -24,6 +25,7 @@ import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.oplog.NoopOplog;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -111,8 +113,17 @@ class IndexedBackendsTest {
                         return e.getErrorCode();
                     }
                 };
-            } else {
+            } else if (op < 8) {
                 action = c -> c.find(filter).sort(Sorts.ascending("_id")).into(new ArrayList<>());
+            } else if (op < 9) {
+                action = c -> c.countDocuments(filter);
+            } else {
+                // $match first, then a join and a projection: as notification-service reads a recipient.
+                action = c -> c.aggregate(List.of(Aggregates.match(filter),
+                        Aggregates.lookup("docs", "personId", "personId", "samePerson"),
+                        // A count, not the ids: the joined documents' order is unspecified.
+                        Aggregates.project(new Document("samePerson", new Document("$size", "$samePerson"))),
+                        Aggregates.sort(Sorts.ascending("_id")))).into(new ArrayList<>());
             }
             for (int i = 0; i < stocks.size(); i++) {
                 Object expected = action.apply(stocks.get(i));
@@ -147,6 +158,23 @@ class IndexedBackendsTest {
         }
         var range = new de.bwaldvogel.mongo.bson.Document("createdAt", new de.bwaldvogel.mongo.bson.Document("$gt", now));
         assertThat(docs.getIndexes()).noneMatch(index -> index.canHandle(range));
+    }
+
+    @Test
+    void readsAnAggregationsFirstMatchThroughTheIndexes() {
+        MongoBackend backend = IndexedBackends.memory();
+        collection(backend).insertOne(new Document("_id", "x").append("orgId", "a"));
+        var db = ((AbstractMongoBackend) backend).resolveDatabase(DB);
+        var matchFirst = new de.bwaldvogel.mongo.bson.Document("aggregate", "docs").append("pipeline", List.of(
+                new de.bwaldvogel.mongo.bson.Document("$match", new de.bwaldvogel.mongo.bson.Document("orgId", "a")),
+                new de.bwaldvogel.mongo.bson.Document("$count", "n"))).append("cursor", new de.bwaldvogel.mongo.bson.Document());
+        var answer = IndexedAggregation.run(db, DB, matchFirst, null, NoopOplog.get());
+        assertThat(answer).isNotNull();
+        assertThat(((de.bwaldvogel.mongo.bson.Document) answer.get("cursor")).get("firstBatch"))
+                .isEqualTo(List.of(new de.bwaldvogel.mongo.bson.Document("n", 1)));
+        var groupFirst = new de.bwaldvogel.mongo.bson.Document("aggregate", "docs").append("pipeline", List.of(
+                new de.bwaldvogel.mongo.bson.Document("$count", "n"))).append("cursor", new de.bwaldvogel.mongo.bson.Document());
+        assertThat(IndexedAggregation.run(db, DB, groupFirst, null, NoopOplog.get())).as("left to the stock path").isNull();
     }
 
     @Test
