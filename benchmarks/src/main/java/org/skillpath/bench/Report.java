@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import tools.jackson.databind.ObjectMapper;
@@ -153,19 +153,23 @@ final class Report {
         return process.startsWith("benchmark-jvm") ? "benchmark-jvm" : process;
     }
 
-    /** Latency percentiles against offered rate, both arms on one chart (rates as categories, latency on a log axis). */
+    /**
+     * Latency percentiles against offered rate, both arms on one chart, both axes logarithmic: each arm's line
+     * joins the rates it ran, also where the other arm ran rates it did not (a refinement).
+     */
     private void plot(Path file, String stage, String title) throws IOException {
         List<Integer> rates = sweep.stream().map(RunResult::rate).distinct().sorted().toList();
         if (rates.isEmpty()) {
             return;
         }
         Summary s = summary();
-        CategoryChart chart = new CategoryChartBuilder().width(1100).height(650)
+        XYChart chart = new XYChartBuilder().width(1100).height(650)
                 .title(title + " (holds up to: system " + held(s.system()) + ", baseline " + held(s.baseline()) + ")")
-                .xAxisTitle("offered rate (assessments per second)").yAxisTitle("latency (ms, log scale)").build();
-        chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
-        chart.getStyler().setOverlapped(true);
+                .xAxisTitle("offered rate (assessments per second, log scale)").yAxisTitle("latency (ms, log scale)").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setXAxisDecimalPattern("#,##0");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
@@ -178,7 +182,6 @@ final class Report {
         percentiles.put("p99", Percentiles::p99);
         percentiles.put("p99.9", Percentiles::p999);
         percentiles.put("max", Percentiles::max);
-        List<String> x = rates.stream().map(String::valueOf).toList();
         boolean any = false;
         for (String arm : List.of("system", "baseline")) {
             Map<Integer, Percentiles> byRate = new LinkedHashMap<>();
@@ -187,13 +190,13 @@ final class Report {
             if (byRate.isEmpty()) {
                 continue;
             }
+            List<Double> x = byRate.keySet().stream().sorted().map(Integer::doubleValue).toList();
             for (Map.Entry<String, Function<Percentiles, Double>> p : percentiles.entrySet()) {
                 List<Double> y = new ArrayList<>();
-                for (int rate : rates) {
-                    Percentiles at = byRate.get(rate);
-                    y.add(at == null ? null : Math.max(0.1, p.getValue().apply(at)));
+                for (double rate : x) {
+                    y.add(Math.max(0.1, p.getValue().apply(byRate.get((int) rate))));
                 }
-                CategorySeries series = chart.addSeries(arm + " " + p.getKey(), x, y);
+                XYSeries series = chart.addSeries(arm + " " + p.getKey(), x, y);
                 series.setLineColor(colors.get(p.getKey()));
                 series.setMarkerColor(colors.get(p.getKey()));
                 series.setMarker(arm.equals("system") ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
@@ -344,17 +347,22 @@ final class Report {
         line(b, "- A rate holds when no assessment failed or went unmailed, plan-ready mails arrived at ≥ 90%% of the "
                 + "offered rate inside the window, and each consumer group's lag and the in-flight count grew by at most "
                 + "max(10, rate/2) over the window (least-squares fit of 2 samples/s).");
-        line(b, "- Baseline: the same hops with plain kafka-clients and the MongoDB sync driver against the same broker, "
-                + "store and SMTP server (own topics and databases): person and manager looked up, assessment inserted with "
-                + "its two events in its outbox; a relay per service claiming with a lease (the document just saved by _id, "
-                + "scans on the 500 ms poll timer only, as the kit's relay), publishing with acks=all, "
-                + "idempotence, linger 2 ms, waiting for acks and removing the events; consumers (one thread per group, "
-                + "commit after the batch) reading the catalog (per-owner snapshots kept 30 s, as plan-service) and "
-                + "inserting the plan with a deterministic id plus plan.created, inserting the progress record and the "
-                + "nudge once; a dispatcher claiming each nudge (the one just inserted by _id, scans on the 1 s timer "
-                + "only, as notification-service), sending the mail over SMTP and saving it SENT with nudge.sent. It "
-                + "sends the very payloads and mail the services produced for a calibration assessment (ids replaced), "
-                + "so it does no scoring, planning or templating: those costs are the system's alone and are part of the ratio.");
+        line(b, "- Baseline: a twin of each of the system's consumer groups on the path, written with plain kafka-clients "
+                + "and the MongoDB sync driver against the same broker, store and SMTP server (own topics and databases), "
+                + "with the services' store operations per event: submit reads the person and raters in one query and "
+                + "inserts the assessment with its two events in its outbox; a relay per service claims the document just "
+                + "saved by _id (scans on the 500 ms timer only), publishes with acks=all, idempotence, linger 2 ms, waits "
+                + "for the acks and releases the document in one versioned update; the plan consumer reads the plan by id, "
+                + "records the strengths (findAndModify), reads the catalog (per-owner snapshots kept 30 s), the open "
+                + "sessions and the mentors, takes the seats and inserts the plan with plan.created; progress checks the "
+                + "organisation and updates the dashboard per skillgaps.identified, and inserts the progress record and "
+                + "updates the dashboard per plan.created; notification ignores the assessment topic's types, and per "
+                + "plan.created checks the organisation, inserts the team activity and the nudge leased to the dispatcher, "
+                + "which reads the recipient with the preferences ($lookup), sends over a kept SMTP connection and saves "
+                + "the nudge SENT with nudge.sent. One thread per consumer group (commit after the batch), relay and "
+                + "dispatcher. It sends the very payloads and mail the services produced for a calibration assessment "
+                + "(ids replaced), so it does no scoring, planning or templating: those costs are the system's alone and "
+                + "are part of the ratio.");
         line(b, "- CPU: utime+stime from /proc/<pid>/stat of every process inside the measured window, divided by the "
                 + "mails received inside it. Memory: VmRSS from /proc/<pid>/status.");
         return b.toString();
