@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.bson.Document;
 import org.skillpath.notification.policy.Category;
 import org.skillpath.notification.policy.DigestMode;
 import org.skillpath.notification.policy.PersonPreferences;
 import org.skillpath.notification.policy.PolicySettings;
 import org.skillpath.notification.policy.QuietHours;
-import org.bson.Document;
 import org.skillpath.notification.recipients.PersonErased;
 import org.skillpath.notification.recipients.Recipient;
 import org.springframework.context.event.EventListener;
