@@ -36,6 +36,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.node.ObjectNode;
 import org.skillpath.kit.test.CloudEventsConformance;
 import org.skillpath.kit.test.ContractSchemas;
+import org.skillpath.kit.test.MongoCommands;
 import org.skillpath.kit.test.MutableClock;
 import org.skillpath.kit.test.TestTokens;
 import org.skillpath.kit.test.TopicReader;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.skillpath.kit.test.MongoCommands;
 import org.skillpath.kit.test.MutableClock;
 import org.skillpath.progress.people.PersonView;
 import org.springframework.beans.factory.annotation.Autowired;

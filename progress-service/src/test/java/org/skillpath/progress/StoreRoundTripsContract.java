@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.skillpath.kit.test.MongoCommands;
 import org.skillpath.progress.dashboard.DashboardMember;
 import org.skillpath.progress.progress.PlanProgress;
 import org.springframework.beans.factory.annotation.Autowired;

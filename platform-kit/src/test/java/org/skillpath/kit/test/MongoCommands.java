@@ -1,4 +1,4 @@
-package org.skillpath.progress;
+package org.skillpath.kit.test;
 
 import java.util.List;
 import java.util.Set;
@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Records every MongoDB command the service sends, with the thread that sent it (the sync driver calls the
- * listener on the caller's thread), so a test can count the store round trips of one request or event.
+ * listener on the caller's thread), so a test can count the store round trips of one request or event. A
+ * service's test imports it as configuration ({@code @Import(MongoCommands.class)}).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class MongoCommands implements CommandListener {
@@ -62,6 +63,11 @@ public class MongoCommands implements CommandListener {
 
     public void stop() {
         recording = false;
+    }
+
+    /** Commands recorded from {@code thread} (a MockMvc request runs on the test's thread). */
+    public List<Command> sentBy(String thread) {
+        return seen.stream().filter(c -> c.thread().equals(thread)).toList();
     }
 
     /** Commands recorded from any thread whose command document mentions {@code text}. */
