@@ -25,10 +25,14 @@ import java.util.Locale;
  * @param serviceJvm    JVM options of the service processes
  * @param smtpNoDelay   the SMTP server answers with TCP_NODELAY (false: stock GreenMail, ~50 ms per mail here)
  * @param purge         remove each finished run's organisation from every database (see {@link Purge})
+ * @param jitWarmupRate  rate of the unreported run that warms each arm up before its first step
+ * @param jitWarmupSec   its length: long enough that the JIT compilers have done most of their work, so that the
+ *                      steps measure steady state rather than compilation (both arms get the same)
  */
 record Options(String mode, List<Integer> rates, boolean escalate, boolean refine, int durationSec, int warmupSec,
                List<String> arms, Path servicesRoot, Path out, Path work, String store, boolean profile,
-               List<String> serviceJvm, boolean smtpNoDelay, boolean purge) {
+               List<String> serviceJvm, boolean smtpNoDelay, boolean purge, int jitWarmupRate,
+               int jitWarmupSec) {
 
     /** The launcher's service flags less -XX:TieredStopAtLevel=1, which buys start-up time with peak throughput. */
     static final String DEFAULT_SERVICE_JVM =
@@ -62,7 +66,9 @@ record Options(String mode, List<Integer> rates, boolean escalate, boolean refin
                 Integer.parseInt(prop("bench.warmup", full ? "10" : "5")),
                 arms, root, out, work, store, Boolean.parseBoolean(prop("bench.profile", "true")),
                 List.of(prop("bench.serviceJvm", DEFAULT_SERVICE_JVM).trim().split("\\s+")),
-                Boolean.parseBoolean(prop("bench.smtpNoDelay", "true")), Boolean.parseBoolean(prop("bench.purge", "true")));
+                Boolean.parseBoolean(prop("bench.smtpNoDelay", "true")), Boolean.parseBoolean(prop("bench.purge", "true")),
+                Integer.parseInt(prop("bench.jitWarmupRate", "20")),
+                Integer.parseInt(prop("bench.jitWarmupSec", full ? "90" : "30")));
     }
 
     private static String prop(String name, String fallback) {

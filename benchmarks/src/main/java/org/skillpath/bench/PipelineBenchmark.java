@@ -152,7 +152,7 @@ public final class PipelineBenchmark {
 
         // JIT and connection warm-up of each arm, not reported.
         for (Arm arm : arms.values()) {
-            RateRun warmUp = new RateRun(arm, options.rates().get(0), 30, 0, "jit-warm-up",
+            RateRun warmUp = new RateRun(arm, options.jitWarmupRate(), options.jitWarmupSec(), 0, "jit-warm-up",
                     kafka.bootstrapServers(), lag, mail, json);
             warmUp.execute();
             purge(warmUp.runId());

@@ -1,9 +1,11 @@
 package org.skillpath.bench;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Resident memory and CPU time of a process, and the machine's busy time, from /proc (Linux). */
 final class ProcStats {
@@ -38,6 +40,37 @@ final class ProcStats {
         } catch (IOException | RuntimeException gone) {
             return 0;
         }
+    }
+
+    /**
+     * CPU seconds the process's JIT compiler threads and its garbage collector have used so far, as
+     * {@code {"jit": s, "gc": s}}: the share of a window's CPU that is the JVM warming up or collecting rather than
+     * the application's own work. With the serial collector the "VM Thread" runs the collections (and the rare
+     * other safepoint operation).
+     */
+    static Map<String, Double> jitAndGcSeconds(long pid) {
+        double jit = 0;
+        double gc = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double used = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+                    if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+                        jit += used;
+                    } else if (comm.equals("VM Thread") || comm.startsWith("GC Thread") || comm.startsWith("G1 ")) {
+                        gc += used;
+                    }
+                } catch (IOException | RuntimeException threadGone) {
+                    // the thread ended between listing and reading
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // the process ended
+        }
+        return Map.of("jit", jit, "gc", gc);
     }
 
     /** CPU seconds the whole machine spent busy (all cores, not idle nor waiting for I/O) since boot. */

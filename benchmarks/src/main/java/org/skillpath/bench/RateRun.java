@@ -73,6 +73,8 @@ final class RateRun {
         double drainSeconds;
         Map<String, Double> cpuStart;
         Map<String, Double> cpuEnd;
+        Map<String, Map<String, Double>> jitGcStart = Map.of();
+        Map<String, Map<String, Double>> jitGcEnd;
         double machineStart;
         double machineEnd;
         try (StageWatcher watcher = new StageWatcher(bootstrap, arm.topics(), json)) {
@@ -89,6 +91,7 @@ final class RateRun {
                 long due = start + i * period;
                 if (i == warmupCount) {
                     cpuStart = cpu(pids);
+                    jitGcStart = jitAndGc(pids);
                     machineStart = ProcStats.machineBusySeconds();
                 }
                 long wait;
@@ -104,6 +107,7 @@ final class RateRun {
                 LockSupport.parkNanos(wait);
             }
             cpuEnd = cpu(pids);
+            jitGcEnd = jitAndGc(pids);
             machineEnd = ProcStats.machineBusySeconds();
             long drainFrom = System.nanoTime();
             drain(flights, Duration.ofSeconds(Math.max(90, 4L * (durationSec + warmupSec))));
@@ -115,7 +119,7 @@ final class RateRun {
             say("  warning: %s still has consumer lag 3 minutes after the run; the next run starts loaded", arm.name());
         }
         return result(flights, measured, clock, measureStart, measureEnd, drainEnd, sampler, pids, cpuStart, cpuEnd,
-                machineEnd - machineStart, prepareSeconds, drainSeconds);
+                jitGcStart, jitGcEnd, machineEnd - machineStart, prepareSeconds, drainSeconds);
     }
 
     /** Waits until every flight has its mail, failed, or made no progress for 30 s; then briefly for nudge.sent. */
@@ -147,7 +151,8 @@ final class RateRun {
 
     private RunResult result(List<Flight> flights, int measuredCount, MicroClock clock, long measureStart, long measureEnd,
                              long drainEnd, Sampler sampler, Map<String, Long> pids, Map<String, Double> cpuStart,
-                             Map<String, Double> cpuEnd, double machineBusy, double prepareSeconds, double drainSeconds) {
+                             Map<String, Double> cpuEnd, Map<String, Map<String, Double>> jitGcStart,
+                             Map<String, Map<String, Double>> jitGcEnd, double machineBusy, double prepareSeconds, double drainSeconds) {
         List<Flight> measured = flights.stream().filter(f -> !f.warmup).toList();
         int errors = (int) measured.stream().filter(f -> f.error != null).count();
         String firstError = flights.stream().filter(f -> f.error != null).map(f -> f.error).findFirst().orElse(null);
@@ -182,6 +187,16 @@ final class RateRun {
             ours += used;
         }
         cpu.put("total", Math.round(ours * 100) / 100.0);
+        Map<String, Map<String, Double>> jitGc = new LinkedHashMap<>();
+        for (String name : pids.keySet()) {
+            Map<String, Double> used = new LinkedHashMap<>();
+            for (String role : List.of("jit", "gc")) {
+                double start = jitGcStart.getOrDefault(name, Map.of()).getOrDefault(role, 0.0);
+                double end = jitGcEnd.getOrDefault(name, Map.of()).getOrDefault(role, 0.0);
+                used.put(role, Math.round(Math.max(0, end - start) * 100) / 100.0);
+            }
+            jitGc.put(name, used);
+        }
         double per1000 = mailedInWindow == 0 ? Double.NaN : Math.round(ours / mailedInWindow * 1000 * 100) / 100.0;
         double otherCores = Math.round(Math.max(0, machineBusy - ours) / durationSec * 100) / 100.0;
 
@@ -203,7 +218,7 @@ final class RateRun {
         boolean sustained = verdict.isEmpty();
         RunResult r = new RunResult(arm.name(), rate, label, measureStart / 1000, measureEnd / 1000, durationSec, warmupSec,
                 measuredCount, errors, firstError,
-                incomplete, duplicates, Math.round(achieved * 10) / 10.0, sustained, verdict, e2e, hops, growth, cpu, per1000,
+                incomplete, duplicates, Math.round(achieved * 10) / 10.0, sustained, verdict, e2e, hops, growth, cpu, per1000, jitGc,
                 sampler.residentMb(), otherCores, Math.round(prepareSeconds * 10) / 10.0, Math.round(drainSeconds * 10) / 10.0,
                 sampler.series(), sampler.samples());
         Percentiles m = e2e.get("mailReceived");
@@ -241,6 +256,12 @@ final class RateRun {
             }
         }
         return Percentiles.of(h);
+    }
+
+    private static Map<String, Map<String, Double>> jitAndGc(Map<String, Long> pids) {
+        Map<String, Map<String, Double>> used = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> used.put(name, ProcStats.jitAndGcSeconds(pid)));
+        return used;
     }
 
     private static Map<String, Double> cpu(Map<String, Long> pids) {

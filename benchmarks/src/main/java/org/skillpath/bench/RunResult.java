@@ -14,6 +14,8 @@ import java.util.Map;
  * @param lagGrowth     per consumer group (and "in flight": accepted, not yet mailed): growth over the measured
  *                      window from a least-squares fit of the samples, and the largest sample
  * @param cpuSeconds    CPU seconds used by each process inside the measured window
+ * @param jitGcSeconds  of each process's CPU seconds in the window, those of its JIT compiler threads ("jit") and
+ *                      of its garbage collector ("gc"); absent in results written before they were measured
  * @param residentMb    largest resident set of each process inside the measured window
  * @param otherCores    CPU used by other processes on the machine meanwhile, in cores (noise)
  * @param samples       rows of [seconds since the measured window opened, one value per {@code sampleSeries}]
@@ -23,6 +25,7 @@ record RunResult(String arm, int rate, String label, long windowStartEpochMs, lo
                  String firstError, int incomplete, long duplicateMails, double achievedPerSec, boolean sustained,
                  List<String> verdict, Map<String, Percentiles> endToEnd, Map<String, Percentiles> hops,
                  Map<String, LagGrowth> lagGrowth, Map<String, Double> cpuSeconds, double cpuSecondsPer1000,
+                 Map<String, Map<String, Double>> jitGcSeconds,
                  Map<String, Long> residentMb, double otherCores, double prepareSeconds, double drainSeconds,
                  List<String> sampleSeries, List<double[]> samples) {
 
