@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,6 +31,9 @@ public class ConsumedEventMetrics implements ChannelInterceptor {
     private final MeterRegistry meters;
     private final Clock clock;
     private final String application;
+    /** Meters by binding and type (and outcome): built once, not looked up through the registry per record. */
+    private final Map<List<String>, Timer> ages = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> outcomes = new ConcurrentHashMap<>();
 
     public ConsumedEventMetrics(MeterRegistry meters, Clock clock, String application) {
         this.meters = meters;
@@ -42,9 +48,10 @@ public class ConsumedEventMetrics implements ChannelInterceptor {
         if (time != null) {
             try {
                 Duration age = Duration.between(Instant.parse(time), clock.instant());
-                Timer.builder("skillpath.events.age").description("time from an event's ce_time to its processing")
-                        .tag("binding", name(channel)).tag("type", type == null ? "none" : type)
-                        .publishPercentileHistogram().register(meters).record(age.isNegative() ? Duration.ZERO : age);
+                ages.computeIfAbsent(List.of(name(channel), type == null ? "none" : type), k -> Timer
+                                .builder("skillpath.events.age").description("time from an event's ce_time to its processing")
+                                .tag("binding", k.get(0)).tag("type", k.get(1)).publishPercentileHistogram().register(meters))
+                        .record(age.isNegative() ? Duration.ZERO : age);
             } catch (DateTimeParseException ignored) {
                 // an unreadable ce_time is the consumer's to refuse; nothing to measure here
             }
@@ -56,9 +63,10 @@ public class ConsumedEventMetrics implements ChannelInterceptor {
     @Override
     public void afterSendCompletion(Message<?> message, MessageChannel channel, boolean sent, Exception ex) {
         String type = header(message, CloudEventHeaders.TYPE);
-        Counter.builder("skillpath.events.consumed").description("delivery attempts of consumed events by outcome")
-                .tag("binding", name(channel)).tag("type", type == null ? "none" : type)
-                .tag("outcome", ex == null ? "processed" : "failed").register(meters).increment();
+        outcomes.computeIfAbsent(List.of(name(channel), type == null ? "none" : type, ex == null ? "processed" : "failed"),
+                k -> Counter.builder("skillpath.events.consumed").description("delivery attempts of consumed events by outcome")
+                        .tag("binding", k.get(0)).tag("type", k.get(1)).tag("outcome", k.get(2)).register(meters))
+                .increment();
     }
 
     private static String name(MessageChannel channel) {
