@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * H2 file backend for local runs. It has no transactions, no TTL expiry and no {@code hello} command: code
  * must not rely on them. Its indexes serve equality filters as MongoDB's would ({@link IndexedBackends}); the
  * system property {@code skillpath.embedded-mongo.stock-indexes=true} restores the stock behaviour (whole
- * collection scans for any filter but exactly {@code _id}), for comparisons.
+ * collection scans for any filter but exactly {@code _id}), for comparisons. The H2 file holds documents as BSON;
+ * {@code skillpath.embedded-mongo.java-serialization=true} restores the stock Java serialization. Either property
+ * makes a file that already holds BSON documents unreadable (see {@link IndexedBackends}).
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -41,12 +43,19 @@ public final class EmbeddedMongo implements AutoCloseable {
         return Boolean.getBoolean("skillpath.embedded-mongo.stock-indexes");
     }
 
+    private static boolean javaSerialization() {
+        return Boolean.getBoolean("skillpath.embedded-mongo.java-serialization");
+    }
+
     /** Data survives a clean restart; after a hard kill the last few seconds of writes can be lost. */
     public static EmbeddedMongo onDisk(Path file, int port) {
         return onDisk(file, port, stockIndexes());
     }
 
-    /** As {@link #onDisk(Path, int)}, with mongo-java-server's own index use if {@code stockIndexes}. */
+    /**
+     * As {@link #onDisk(Path, int)}, with mongo-java-server's own index use if {@code stockIndexes}; that is the
+     * stock backend, so it also stores documents Java-serialized.
+     */
     public static EmbeddedMongo onDisk(Path file, int port, boolean stockIndexes) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -55,7 +64,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         EmbeddedMongo mongo = new EmbeddedMongo(stockIndexes
                 ? new H2Backend(file.toAbsolutePath().toString())
-                : IndexedBackends.h2File(file.toAbsolutePath().toString()), port);
+                : IndexedBackends.h2File(file.toAbsolutePath().toString(), javaSerialization()), port);
         log.info("MongoDB stand-in (H2 file {}) on {}", file, mongo.connectionString());
         return mongo;
     }
