@@ -3,8 +3,10 @@ package org.skillpath.infra.store;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.UUID;
 
 import de.bwaldvogel.mongo.bson.BinData;
@@ -51,6 +53,9 @@ final class DocumentDataType extends BasicDataType<Document> {
     private static final long MIN_DATE_SECONDS = Long.MIN_VALUE / 1000 + 1;
     private static final long MAX_DATE_SECONDS = Long.MAX_VALUE / 1000 - 1;
 
+    /** Encoding attempts of a document that is being changed meanwhile (see {@link #write}). */
+    private static final int RACED_ATTEMPTS = 5;
+
     /** A thread's encoding buffer is dropped after a document larger than this instead of being kept. */
     private static final int MAX_KEPT_BUFFER = 1024 * 1024;
 
@@ -74,23 +79,48 @@ final class DocumentDataType extends BasicDataType<Document> {
      */
     @Override
     public int getMemory(Document document) {
-        return 3 * estimatedSize(document);
+        try {
+            return 3 * estimatedSize(document);
+        } catch (ConcurrentModificationException | NoSuchElementException | IndexOutOfBoundsException raced) {
+            return 3 * 1024; // changed meanwhile (see write): an estimate is all this needs
+        }
     }
 
+    /**
+     * mongo-java-server updates a stored document in place (the instance the map holds) and then puts it again,
+     * while H2's serialization thread may be writing the page that holds it: an iteration can meet a concurrent
+     * change. The put marks the page changed again, so the next commit writes the finished document; this one only
+     * needs a consistent snapshot, hence a few fresh attempts. Stock Java serialization never noticed (HashMap does
+     * not check for changes while it writes itself) and wrote whatever it saw, as the last resort here does.
+     */
     @Override
     public void write(WriteBuffer buff, Document document) {
-        if (!encodesExactly(document)) {
-            javaSerialized.write(buff, document);
-            return;
+        for (int attempt = 0; attempt < RACED_ATTEMPTS; attempt++) {
+            try {
+                if (!encodesExactly(document)) {
+                    break;
+                }
+                if (writeBson(buff, document)) {
+                    return;
+                }
+                break;
+            } catch (ConcurrentModificationException | NoSuchElementException | IndexOutOfBoundsException raced) {
+                Thread.onSpinWait();
+            }
         }
+        javaSerialized.write(buff, document);
+    }
+
+    /** False if the document is too large for the codec to read back; nothing is written to {@code buff} then. */
+    private static boolean writeBson(WriteBuffer buff, Document document) {
         ByteBuf bson = BUFFERS.get();
         try {
             BsonEncoder.encodeDocument(document, bson);
             if (bson.readableBytes() > MAX_BSON_SIZE) {
-                javaSerialized.write(buff, document);
-            } else {
-                buff.put(BSON_TAG).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
+                return false;
             }
+            buff.put(BSON_TAG).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), bson.readableBytes());
+            return true;
         } finally {
             bson.clear();
             if (bson.capacity() > MAX_KEPT_BUFFER) {
