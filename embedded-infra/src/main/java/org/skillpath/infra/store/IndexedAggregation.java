@@ -23,6 +23,22 @@ final class IndexedAggregation {
     private IndexedAggregation() {
     }
 
+    /**
+     * The answer to {@code command} if it is an aggregation this class serves (then {@code answered} runs first,
+     * as the stock path clears the connection's last status), or null to let the stock path answer it.
+     */
+    static Document answer(MongoDatabase database, String command, Document query, DatabaseResolver resolver,
+                           Oplog oplog, Runnable answered) {
+        if (!command.equalsIgnoreCase("aggregate")) {
+            return null;
+        }
+        Document answer = run(database, database.getDatabaseName(), query, resolver, oplog);
+        if (answer != null) {
+            answered.run();
+        }
+        return answer;
+    }
+
     /** The answer to an {@code aggregate} command, or null to let the stock path answer it. */
     static Document run(MongoDatabase database, String namespace, Document command, DatabaseResolver resolver,
                         Oplog oplog) {

@@ -81,14 +81,9 @@ public final class IndexedBackends {
         @Override
         public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
                                       Oplog oplog) {
-            if (command.equalsIgnoreCase("aggregate")) {
-                Document answer = IndexedAggregation.run(this, getDatabaseName(), query, resolver, oplog);
-                if (answer != null) {
-                    clearLastStatus(channel);
-                    return answer;
-                }
-            }
-            return super.handleCommand(channel, command, query, resolver, oplog);
+            Document answer = IndexedAggregation.answer(this, command, query, resolver, oplog,
+                    () -> clearLastStatus(channel));
+            return answer != null ? answer : super.handleCommand(channel, command, query, resolver, oplog);
         }
 
         @Override
@@ -183,14 +178,9 @@ public final class IndexedBackends {
         @Override
         public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
                                       Oplog oplog) {
-            if (command.equalsIgnoreCase("aggregate")) {
-                Document answer = IndexedAggregation.run(this, getDatabaseName(), query, resolver, oplog);
-                if (answer != null) {
-                    clearLastStatus(channel);
-                    return answer;
-                }
-            }
-            return super.handleCommand(channel, command, query, resolver, oplog);
+            Document answer = IndexedAggregation.answer(this, command, query, resolver, oplog,
+                    () -> clearLastStatus(channel));
+            return answer != null ? answer : super.handleCommand(channel, command, query, resolver, oplog);
         }
 
         @Override
