@@ -33,10 +33,7 @@ final class ProcStats {
     /** User + system CPU seconds the process has used so far; 0 when it is gone. */
     static double cpuSeconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+            return cpuSecondsOf(Files.readString(Path.of("/proc", String.valueOf(pid), "stat")));
         } catch (IOException | RuntimeException gone) {
             return 0;
         }
@@ -56,8 +53,7 @@ final class ProcStats {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double used = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+                    double used = cpuSecondsOf(stat);
                     if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
                         jit += used;
                     } else if (comm.equals("VM Thread") || comm.startsWith("GC Thread") || comm.startsWith("G1 ")) {
@@ -71,6 +67,13 @@ final class ProcStats {
             // the process ended
         }
         return Map.of("jit", jit, "gc", gc);
+    }
+
+    /** utime + stime of a process's or thread's stat line. */
+    private static double cpuSecondsOf(String stat) {
+        // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
     }
 
     /** CPU seconds the whole machine spent busy (all cores, not idle nor waiting for I/O) since boot. */

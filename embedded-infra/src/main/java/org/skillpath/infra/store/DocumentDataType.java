@@ -97,10 +97,7 @@ final class DocumentDataType extends BasicDataType<Document> {
     public void write(WriteBuffer buff, Document document) {
         for (int attempt = 0; attempt < RACED_ATTEMPTS; attempt++) {
             try {
-                if (!encodesExactly(document)) {
-                    break;
-                }
-                if (writeBson(buff, document)) {
+                if (encodesExactly(document) && writeBson(buff, document)) {
                     return;
                 }
                 break;
