@@ -8,13 +8,16 @@ import java.util.Locale;
 /**
  * What one benchmark run does, from system properties ({@code -Dbench.*}); an empty value takes the mode's
  * default. {@code quick} (rates 5, 10, 20, 40, 80; 5 s warm-up + 20 s each) takes about 7 minutes on a 2-core
- * machine; {@code full} (5 to 320, doubling on while an arm still holds; 10 s + 30 s each) also refines each arm's
+ * machine; {@code full} (5 to 320, doubling on while an arm still holds; 10 s + 30 s each, longer below 34/s so that each window
+ * holds at least 1,000 assessments) also refines each arm's
  * limit once. Each arm stops climbing at its first rate that does not hold.
  *
  * @param rates         offered arrival rates (assessments per second), in order
  * @param escalate      full mode: keep doubling the rate after the list until both arms have saturated
  * @param refine        full mode: one extra run between each arm's last sustained and first failed rate
- * @param durationSec   measured seconds per rate and arm
+ * @param durationSec   measured seconds per rate and arm, at least (see {@code minMeasured})
+ * @param minMeasured   full mode: at least this many assessments per measured window (1,000), so that p99 is the
+ *                      tenth-worst latency rather than the second-worst of 150 at 5/s; low rates run longer
  * @param warmupSec     seconds at the same rate before the measured window (excluded from the figures)
  * @param arms          "system", "baseline" or both
  * @param servicesRoot  the source tree whose {@code <service>/target/<service>-0.1.0-SNAPSHOT-exec.jar} files run
@@ -30,7 +33,7 @@ import java.util.Locale;
  *                      steps measure steady state rather than compilation (both arms get the same)
  */
 record Options(String mode, List<Integer> rates, boolean escalate, boolean refine, int durationSec, int warmupSec,
-               List<String> arms, Path servicesRoot, Path out, Path work, String store, boolean profile,
+               int minMeasured, List<String> arms, Path servicesRoot, Path out, Path work, String store, boolean profile,
                List<String> serviceJvm, boolean smtpNoDelay, boolean purge, int jitWarmupRate,
                int jitWarmupSec) {
 
@@ -64,11 +67,17 @@ record Options(String mode, List<Integer> rates, boolean escalate, boolean refin
         return new Options(mode, rates, full, full,
                 Integer.parseInt(prop("bench.duration", full ? "30" : "20")),
                 Integer.parseInt(prop("bench.warmup", full ? "10" : "5")),
+                Integer.parseInt(prop("bench.minMeasured", full ? "1000" : "0")),
                 arms, root, out, work, store, Boolean.parseBoolean(prop("bench.profile", "true")),
                 List.of(prop("bench.serviceJvm", DEFAULT_SERVICE_JVM).trim().split("\\s+")),
                 Boolean.parseBoolean(prop("bench.smtpNoDelay", "true")), Boolean.parseBoolean(prop("bench.purge", "true")),
                 Integer.parseInt(prop("bench.jitWarmupRate", "20")),
                 Integer.parseInt(prop("bench.jitWarmupSec", full ? "90" : "30")));
+    }
+
+    /** Measured seconds at this rate: {@link #durationSec}, or longer if that would hold fewer than {@link #minMeasured}. */
+    int durationAt(int rate) {
+        return Math.max(durationSec, (minMeasured + rate - 1) / rate);
     }
 
     private static String prop(String name, String fallback) {

@@ -85,8 +85,9 @@ public final class PipelineBenchmark {
         machine.put("loadBefore", ProcStats.loadAverage());
         machine.put("servicesRoot", options.servicesRoot().toString());
         machine.put("servicesCommit", commit(options.servicesRoot()));
-        say("Pipeline benchmark (%s): rates %s/s, %d s warm-up + %d s per rate, arms %s; services from %s (%s)",
-                options.mode(), options.rates(), options.warmupSec(), options.durationSec(), options.arms(),
+        say("Pipeline benchmark (%s): rates %s/s, %d s warm-up + %d s per rate (at least %d assessments), arms %s; "
+                        + "services from %s (%s)",
+                options.mode(), options.rates(), options.warmupSec(), options.durationSec(), options.minMeasured(), options.arms(),
                 options.servicesRoot(), machine.get("servicesCommit"));
         say("Machine: %s, %s cores, load average %s; work directory %s", machine.get("cpu"), machine.get("cores"),
                 machine.get("loadBefore"), work);
@@ -221,7 +222,7 @@ public final class PipelineBenchmark {
     }
 
     private RunResult runOnce(Arm arm, int rate, String label, String bootstrap, KafkaLag lag, MailSink mail) throws Exception {
-        RateRun run = new RateRun(arm, rate, options.durationSec(), options.warmupSec(), label, bootstrap, lag, mail, json);
+        RateRun run = new RateRun(arm, rate, options.durationAt(rate), options.warmupSec(), label, bootstrap, lag, mail, json);
         RunResult r = run.execute();
         sweep.add(r);
         purge(run.runId());

@@ -124,6 +124,7 @@ final class Report {
         settings.put("mode", options.mode());
         settings.put("rates", options.rates());
         settings.put("durationSec", options.durationSec());
+        settings.put("minMeasured", options.minMeasured());
         settings.put("warmupSec", options.warmupSec());
         settings.put("arms", options.arms());
         settings.put("store", options.store());
@@ -243,11 +244,14 @@ final class Report {
         line(b, "Services: `%s` (%s), JVM options `%s`; infrastructure, load generator and baseline in one JVM "
                         + "(`-Xmx1g -XX:+UseSerialGC`); store backend: %s.",
                 machine.get("servicesRoot"), machine.get("servicesCommit"), String.join(" ", options.serviceJvm()), options.store());
-        line(b, "Each rate: %d s warm-up (not counted), %d s measured, open loop (latency from each assessment's intended "
+        line(b, "Each rate: %d s warm-up (not counted), %d s measured%s, open loop (latency from each assessment's intended "
                 + "send time), people created beforehand. Before its first rate each arm ran %d s at %d/s, not reported, "
                 + "so that the JIT compilers' work falls mostly outside the measured windows. Calibration assessment to "
                 + "mail: %s ms.",
-                options.warmupSec(), options.durationSec(), options.jitWarmupSec(), options.jitWarmupRate(),
+                options.warmupSec(), options.durationSec(), options.minMeasured() == 0 ? ""
+                        :  " or longer, so that each window holds at least " + options.minMeasured() + " assessments and its p99 "
+                        + "rests on at least " + Math.max(1, options.minMeasured() / 100) + " latencies at or above it",
+                options.jitWarmupSec(), options.jitWarmupRate(),
                 calibration.get("calibrationMailMs"));
         line(b, "");
         line(b, "![latency to the plan-ready mail](latency-mail.png)");
@@ -287,13 +291,13 @@ final class Report {
         line(b, "");
         line(b, "## Latency to the plan-ready mail and to the stored plan (ms)");
         line(b, "");
-        line(b, "| rate/s | arm | holds | achieved/s | mail p50 | p95 | p99 | p99.9 | max | plan stored p50 | p99 | max | CPU s per 1,000 | other cores |");
-        line(b, "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        line(b, "| rate/s | arm | holds | achieved/s | measured | mail p50 | p95 | p99 | p99.9 | max | plan stored p50 | p99 | max | CPU s per 1,000 | other cores |");
+        line(b, "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (RunResult r : sorted()) {
             Percentiles m = r.endToEnd().get(MAIL);
             Percentiles p = r.endToEnd().get(PLAN);
-            line(b, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |", r.rate(), r.arm(),
-                    r.sustained() ? "yes" : "no", r.achievedPerSec(), v(m, Percentiles::p50), v(m, Percentiles::p95),
+            line(b, "| %d | %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |", r.rate(), r.arm(),
+                    r.sustained() ? "yes" : "no", r.achievedPerSec(), r.measured(), v(m, Percentiles::p50), v(m, Percentiles::p95),
                     v(m, Percentiles::p99), v(m, Percentiles::p999), v(m, Percentiles::max), v(p, Percentiles::p50),
                     v(p, Percentiles::p99), v(p, Percentiles::max), r.cpuSecondsPer1000(), r.otherCores());
         }

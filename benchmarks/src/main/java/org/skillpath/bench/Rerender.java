@@ -37,6 +37,8 @@ public final class Rerender {
         System.setProperty("bench.duration", o.get("durationSec").asString());
         System.setProperty("bench.warmup", o.get("warmupSec").asString());
         System.setProperty("bench.serviceJvm", o.get("serviceJvm").asString());
+        // Reports from before the minimum existed measured every rate for durationSec.
+        System.setProperty("bench.minMeasured", o.has("minMeasured") ? o.get("minMeasured").asString() : "0");
         if (o.has("smtpNoDelay")) {
             System.setProperty("bench.smtpNoDelay", o.get("smtpNoDelay").asString());
         }
