@@ -176,9 +176,10 @@ public final class PipelineBenchmark {
         copyLatest(folder, options.out().resolve("latest"));
         Report.Summary s = report.summary();
         say("");
-        say("Done in %d s. System holds %s, baseline %s; throughput ratio %s; p99 ratios (mail) %s.",
+        say("Done in %d s. System holds %s, baseline %s; throughput ratio %s; p99 ratios (mail, from accepted) %s, "
+                        + "(from intended) %s.",
                 machine.get("totalSeconds"), s.system().sustainedRate(), s.baseline().sustainedRate(), s.throughputRatio(),
-                s.p99RatioMail());
+                s.p99RatioMailFromAccepted(), s.p99RatioMail());
         say("Report: %s", folder.resolve("report.md"));
     }
 

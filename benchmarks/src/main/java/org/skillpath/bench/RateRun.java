@@ -169,6 +169,9 @@ final class RateRun {
         // A mail that never came counts with the time waited for it: a lower bound, never left out.
         e2e.put("mailReceived", since(measured, f -> f.mailed, drainEnd));
         e2e.put("nudgeSentPublished", since(measured, f -> f.nudgePublished, 0));
+        // The end-to-end measure starts at the accepted assessment; the ones above add the submit hop.
+        e2e.put("planStoredFromAccepted", fromAccepted(measured, f -> f.planStored, 0));
+        e2e.put("mailFromAccepted", fromAccepted(measured, f -> f.mailed, drainEnd));
         Map<String, Percentiles> hops = new LinkedHashMap<>();
         hops.put("submit", between(measured, f -> f.intended, f -> f.accepted));
         hops.put("assessmentRelay", between(measured, f -> f.accepted, f -> f.gapsPublished));
@@ -240,6 +243,24 @@ final class RateRun {
             }
             if (at != 0) {
                 h.recordValue(Math.max(0, at - f.intended));
+            }
+        }
+        return Percentiles.of(h);
+    }
+
+    /** From the acceptance to a stage, for every accepted assessment; a stage never seen counts as {@code missingAs}. */
+    private static Percentiles fromAccepted(List<Flight> flights, ToLongFunction<Flight> stage, long missingAs) {
+        Histogram h = Percentiles.histogram();
+        for (Flight f : flights) {
+            if (f.error != null || f.accepted == 0) {
+                continue;
+            }
+            long at = stage.applyAsLong(f);
+            if (at == 0) {
+                at = missingAs;
+            }
+            if (at != 0) {
+                h.recordValue(Math.max(0, at - f.accepted));
             }
         }
         return Percentiles.of(h);

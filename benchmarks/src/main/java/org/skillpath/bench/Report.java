@@ -28,6 +28,8 @@ final class Report {
 
     static final String MAIL = "mailReceived";
     static final String PLAN = "planStored";
+    static final String MAIL_FROM_ACCEPTED = "mailFromAccepted";
+    static final String PLAN_FROM_ACCEPTED = "planStoredFromAccepted";
 
     /** Highest sustained rate of an arm in the sweep, and its first failing rate (null when none). */
     record Limit(String arm, Integer sustainedRate, Double sustainedThroughput, Integer firstFailedRate) {
@@ -35,7 +37,9 @@ final class Report {
 
     record Summary(Limit system, Limit baseline, Double throughputRatio, String throughputRatioNote,
                    Map<Integer, Double> p99RatioMail, Map<Integer, Double> p99RatioPlanStored, Double worstP99Ratio,
-                   boolean throughputGoalMet, boolean latencyGoalMet, String slowestHop, Map<String, Double> slowestHopP50,
+                   Map<Integer, Double> p99RatioMailFromAccepted, Map<Integer, Double> p99RatioPlanFromAccepted,
+                   Double worstP99RatioFromAccepted, boolean throughputGoalMet, boolean latencyGoalMet,
+                   boolean latencyGoalMetFromAccepted, String slowestHop, Map<String, Double> slowestHopP50,
                    int hopRate) {
     }
 
@@ -70,6 +74,8 @@ final class Report {
         }
         Map<Integer, Double> mail = new LinkedHashMap<>();
         Map<Integer, Double> plan = new LinkedHashMap<>();
+        Map<Integer, Double> mailAccepted = new LinkedHashMap<>();
+        Map<Integer, Double> planAccepted = new LinkedHashMap<>();
         for (RunResult s : sweep) {
             if (!s.arm().equals("system") || !s.sustained()) {
                 continue;
@@ -78,9 +84,12 @@ final class Report {
                     .ifPresent(b -> {
                         mail.put(s.rate(), ratio(s, b, MAIL));
                         plan.put(s.rate(), ratio(s, b, PLAN));
+                        mailAccepted.put(s.rate(), ratio(s, b, MAIL_FROM_ACCEPTED));
+                        planAccepted.put(s.rate(), ratio(s, b, PLAN_FROM_ACCEPTED));
                     });
         }
-        Double worst = mail.values().stream().filter(v -> v != null).max(Double::compare).orElse(null);
+        Double worst = worst(mail);
+        Double worstAccepted = worst(mailAccepted);
         // The slowest hop where the system holds its highest rate (or at its lowest rate when it holds none).
         Optional<RunResult> at = sweep.stream().filter(r -> r.arm().equals("system") && r.sustained())
                 .max(Comparator.comparingInt(RunResult::rate));
@@ -94,8 +103,18 @@ final class Report {
             slowest = p50s.entrySet().stream().filter(e -> e.getValue() != null)
                     .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
         }
-        return new Summary(sys, base, ratio, note, mail, plan, worst, ratio != null && ratio >= 0.8,
-                worst != null && worst <= 2.0, slowest, p50s, at.map(RunResult::rate).orElse(0));
+        return new Summary(sys, base, ratio, note, mail, plan, worst, mailAccepted, planAccepted, worstAccepted,
+                ratio != null && ratio >= 0.8, worst != null && worst <= 2.0,
+                worstAccepted != null && worstAccepted <= 2.0 && !mailAccepted.containsValue(null), slowest, p50s, at.map(RunResult::rate).orElse(0));
+    }
+
+    /** Runs before the from-accepted figures existed (re-rendered reports) do not have them. */
+    private boolean measuredFromAccepted() {
+        return sweep.stream().anyMatch(r -> r.endToEnd().containsKey(MAIL_FROM_ACCEPTED));
+    }
+
+    private static Double worst(Map<Integer, Double> ratios) {
+        return ratios.values().stream().filter(v -> v != null).max(Double::compare).orElse(null);
     }
 
     private Limit limit(String arm) {
@@ -263,8 +282,16 @@ final class Report {
         line(b, "- Sustained throughput ratio system/baseline: **%s** (goal ≥ 0.8: %s); %s.",
                 s.throughputRatio() == null ? "n/a" : s.throughputRatio(), s.throughputGoalMet() ? "met" : "**not met**",
                 s.throughputRatioNote());
-        line(b, "- p99 latency to the mail, system/baseline, at the rates both hold: %s (goal ≤ 2: %s). To the stored plan: %s.",
-                ratios(s.p99RatioMail()), s.worstP99Ratio() == null ? "n/a" : s.latencyGoalMet() ? "met" : "**not met**",
+        if (measuredFromAccepted()) {
+            line(b, "- p99 latency from the accepted assessment to the mail (the issue's end-to-end measure), system/baseline, at "
+                            + "the rates both hold: %s (goal ≤ 2: %s). To the stored plan: %s.",
+                    ratios(s.p99RatioMailFromAccepted()), s.worstP99RatioFromAccepted() == null ? "n/a"
+                            : s.latencyGoalMetFromAccepted() ? "met" : "**not met**", ratios(s.p99RatioPlanFromAccepted()));
+        }
+        line(b, "- p99 latency from the intended send time to the mail, which adds the submit (an authenticated HTTP request "
+                        + "for the system, a direct call for the baseline) and any wait to send it: %s (within 2×: %s). "
+                        + "To the stored plan: %s.",
+                ratios(s.p99RatioMail()), s.worstP99Ratio() == null ? "n/a" : s.latencyGoalMet() ? "yes" : "**no**",
                 ratios(s.p99RatioPlanStored()));
         String cpuSplit = cpuSplit("system", s.system()) + "; " + cpuSplit("baseline", s.baseline());
         line(b, "- CPU per plan-ready mail at each arm's highest rate that holds, all processes: %s. JIT = the JVMs' "
@@ -291,6 +318,8 @@ final class Report {
         line(b, "");
         line(b, "## Latency to the plan-ready mail and to the stored plan (ms)");
         line(b, "");
+        line(b, "From the intended send time (open loop: includes the submit hop and any wait to send):");
+        line(b, "");
         line(b, "| rate/s | arm | holds | achieved/s | measured | mail p50 | p95 | p99 | p99.9 | max | plan stored p50 | p99 | max | CPU s per 1,000 | other cores |");
         line(b, "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (RunResult r : sorted()) {
@@ -300,6 +329,20 @@ final class Report {
                     r.sustained() ? "yes" : "no", r.achievedPerSec(), r.measured(), v(m, Percentiles::p50), v(m, Percentiles::p95),
                     v(m, Percentiles::p99), v(m, Percentiles::p999), v(m, Percentiles::max), v(p, Percentiles::p50),
                     v(p, Percentiles::p99), v(p, Percentiles::max), r.cpuSecondsPer1000(), r.otherCores());
+        }
+        if (measuredFromAccepted()) {
+            line(b, "");
+            line(b, "From the accepted assessment (HTTP 201, or the baseline's stored document):");
+            line(b, "");
+            line(b, "| rate/s | arm | mail p50 | p95 | p99 | p99.9 | max | plan stored p50 | p99 | max |");
+            line(b, "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            for (RunResult r : sorted()) {
+                Percentiles m = r.endToEnd().get(MAIL_FROM_ACCEPTED);
+                Percentiles p = r.endToEnd().get(PLAN_FROM_ACCEPTED);
+                line(b, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |", r.rate(), r.arm(), v(m, Percentiles::p50),
+                        v(m, Percentiles::p95), v(m, Percentiles::p99), v(m, Percentiles::p999), v(m, Percentiles::max),
+                        v(p, Percentiles::p50), v(p, Percentiles::p99), v(p, Percentiles::max));
+            }
         }
         List<RunResult> failed = sorted().stream().filter(r -> !r.sustained()).toList();
         if (!failed.isEmpty()) {
