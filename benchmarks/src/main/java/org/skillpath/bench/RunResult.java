@@ -7,7 +7,8 @@ import java.util.Map;
  * The figures of one arm at one offered rate.
  *
  * @param endToEnd      latency from the intended send time to each stage (ms): accepted, gapsPublished,
- *                      planStored, planPublished, mailReceived, nudgeSentPublished
+ *                      planStored, planPublished, mailReceived, nudgeSentPublished; and from the acceptance:
+ *                      planStoredFromAccepted, mailFromAccepted (absent in results written before they existed)
  * @param hops          time between consecutive stages (ms): submit, assessmentRelay, planConsumer, planRelay,
  *                      notification (consumer + dispatcher + SMTP), nudgeRelay
  * @param achievedPerSec plan-ready mails received per second inside the measured window
