@@ -304,10 +304,8 @@ public final class BaselinePipeline implements AutoCloseable {
         if (shared.isEmpty() && own.isEmpty()) {
             throw new IllegalStateException("the baseline catalog is empty");
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ObjectNode created = Templates.fill(planTemplate, templates.substitutions(Map.of(Templates.PLAN, planId,
                 Templates.PERSON, personId, Templates.ORG, orgId, Templates.ASSESSMENT, assessmentId)));
-        created.put("createdAt", now.toString());
         // The planner's inputs beside the catalog: open workshop sessions of the plan's activities, mentors.
         List<String> activityIds = new ArrayList<>();
         created.path("steps").forEach(step -> activityIds.add(step.path("activityId").asString()));
@@ -328,6 +326,10 @@ public final class BaselinePipeline implements AutoCloseable {
                 sessions.find(new Document("_id", sessionId).append("reservations", planId)).first();
             }
         }
+        // Stamped where plan-service stamps it: after the context reads and the seats, just before the insert
+        // (the benchmark's "plan stored" stage).
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        created.put("createdAt", now.toString());
         String payload = json.writeValueAsString(created);
         String eventId = Ids.of("plan.created", planId);
         Document plan = Document.parse(payload).append("_id", planId);
