@@ -232,27 +232,21 @@ final class RateRun {
     }
 
     private static Percentiles since(List<Flight> flights, ToLongFunction<Flight> stage, long missingAs) {
-        Histogram h = Percentiles.histogram();
-        for (Flight f : flights) {
-            if (f.error != null) {
-                continue;
-            }
-            long at = stage.applyAsLong(f);
-            if (at == 0) {
-                at = missingAs;
-            }
-            if (at != 0) {
-                h.recordValue(Math.max(0, at - f.intended));
-            }
-        }
-        return Percentiles.of(h);
+        return since(flights, f -> f.intended, stage, missingAs);
     }
 
     /** From the acceptance to a stage, for every accepted assessment; a stage never seen counts as {@code missingAs}. */
     private static Percentiles fromAccepted(List<Flight> flights, ToLongFunction<Flight> stage, long missingAs) {
+        return since(flights, f -> f.accepted, stage, missingAs);
+    }
+
+    /** From {@code origin} (skipped when unstamped or failed) to {@code stage}; a stage never seen counts as {@code missingAs}. */
+    private static Percentiles since(List<Flight> flights, ToLongFunction<Flight> origin, ToLongFunction<Flight> stage,
+                                     long missingAs) {
         Histogram h = Percentiles.histogram();
         for (Flight f : flights) {
-            if (f.error != null || f.accepted == 0) {
+            long from = origin.applyAsLong(f);
+            if (f.error != null || from == 0) {
                 continue;
             }
             long at = stage.applyAsLong(f);
@@ -260,7 +254,7 @@ final class RateRun {
                 at = missingAs;
             }
             if (at != 0) {
-                h.recordValue(Math.max(0, at - f.accepted));
+                h.recordValue(Math.max(0, at - from));
             }
         }
         return Percentiles.of(h);

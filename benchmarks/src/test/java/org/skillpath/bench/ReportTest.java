@@ -43,6 +43,20 @@ class ReportTest {
         assertThat(s.latencyGoalMetFromAccepted()).isFalse();
     }
 
+    @Test
+    void theStoredPlanCountsTooNotOnlyTheMail() {
+        RunResult system = run("system", 10, true, 60, 45);
+        Map<String, Percentiles> slowPlan = new java.util.HashMap<>(system.endToEnd());
+        slowPlan.put(Report.PLAN_FROM_ACCEPTED, p99(100));
+        List<RunResult> sweep = List.of(with(system, slowPlan), run("baseline", 10, true, 50, 40));
+
+        Report.Summary s = report(sweep).summary();
+
+        assertThat(s.p99RatioMailFromAccepted()).containsExactly(Map.entry(10, 1.13));
+        assertThat(s.p99RatioPlanFromAccepted()).containsExactly(Map.entry(10, 5.0));
+        assertThat(s.latencyGoalMetFromAccepted()).isFalse();
+    }
+
     private static Report report(List<RunResult> sweep) {
         System.setProperty("bench.mode", "quick");
         return new Report(Options.fromSystemProperties(), Map.of(), sweep, List.of(), Map.of());
