@@ -331,10 +331,8 @@ final class Report {
         for (RunResult r : sorted()) {
             Percentiles m = r.endToEnd().get(MAIL);
             Percentiles p = r.endToEnd().get(PLAN);
-            line(b, "| %d | %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |", r.rate(), r.arm(),
-                    r.sustained() ? "yes" : "no", r.achievedPerSec(), r.measured(), v(m, Percentiles::p50), v(m, Percentiles::p95),
-                    v(m, Percentiles::p99), v(m, Percentiles::p999), v(m, Percentiles::max), v(p, Percentiles::p50),
-                    v(p, Percentiles::p99), v(p, Percentiles::max), r.cpuSecondsPer1000(), r.otherCores());
+            line(b, "| %d | %s | %s | %s | %d | %s | %s | %s |", r.rate(), r.arm(), r.sustained() ? "yes" : "no",
+                    r.achievedPerSec(), r.measured(), latencyCells(m, p), r.cpuSecondsPer1000(), r.otherCores());
         }
         if (measuredFromAccepted()) {
             line(b, "");
@@ -345,9 +343,7 @@ final class Report {
             for (RunResult r : sorted()) {
                 Percentiles m = r.endToEnd().get(MAIL_FROM_ACCEPTED);
                 Percentiles p = r.endToEnd().get(PLAN_FROM_ACCEPTED);
-                line(b, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |", r.rate(), r.arm(), v(m, Percentiles::p50),
-                        v(m, Percentiles::p95), v(m, Percentiles::p99), v(m, Percentiles::p999), v(m, Percentiles::max),
-                        v(p, Percentiles::p50), v(p, Percentiles::p99), v(p, Percentiles::max));
+                line(b, "| %d | %s | %s |", r.rate(), r.arm(), latencyCells(m, p));
             }
         }
         List<RunResult> failed = sorted().stream().filter(r -> !r.sustained()).toList();
@@ -476,6 +472,13 @@ final class Report {
         counts.entrySet().stream().filter(e -> !e.getKey().contains("$$") && !e.getKey().contains("lambda$")).limit(n).forEach(e -> parts.add(String.format(Locale.ROOT, "%s %.0f%%",
                 e.getKey().replace("org.skillpath.", ""), 100.0 * e.getValue() / Math.max(1, total))));
         return parts.isEmpty() ? "-" : String.join(", ", parts);
+    }
+
+    /** The latency columns both tables share: mail p50, p95, p99, p99.9, max; plan stored p50, p99, max. */
+    private static String latencyCells(Percentiles mail, Percentiles plan) {
+        return String.join(" | ", v(mail, Percentiles::p50), v(mail, Percentiles::p95), v(mail, Percentiles::p99),
+                v(mail, Percentiles::p999), v(mail, Percentiles::max), v(plan, Percentiles::p50), v(plan, Percentiles::p99),
+                v(plan, Percentiles::max));
     }
 
     private static String v(Percentiles p, Function<Percentiles, Double> f) {
