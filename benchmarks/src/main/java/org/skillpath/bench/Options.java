@@ -9,12 +9,12 @@ import java.util.Locale;
  * What one benchmark run does, from system properties ({@code -Dbench.*}); an empty value takes the mode's
  * default. {@code quick} (rates 5, 10, 20, 40, 80; 5 s warm-up + 20 s each) takes about 7 minutes on a 2-core
  * machine; {@code full} (5 to 320, doubling on while an arm still holds; 10 s + 30 s each, longer below 34/s so that each window
- * holds at least 1,000 assessments) also refines each arm's
- * limit once. Each arm stops climbing at its first rate that does not hold.
+ * holds at least 1,000 assessments) also narrows each arm's
+ * limit with up to three more runs between its last held and first failed rate (see {@link LimitSearch}). Each arm stops climbing at its first rate that does not hold.
  *
  * @param rates         offered arrival rates (assessments per second), in order
  * @param escalate      full mode: keep doubling the rate after the list until both arms have saturated
- * @param refine        full mode: one extra run between each arm's last sustained and first failed rate
+ * @param refineSteps   full mode: up to this many extra runs per arm (3) between its last held and first failed rate
  * @param durationSec   measured seconds per rate and arm, at least (see {@code minMeasured})
  * @param minMeasured   full mode: at least this many assessments per measured window (1,000), so that p99 is the
  *                      tenth-worst latency rather than the second-worst of 150 at 5/s; low rates run longer
@@ -32,7 +32,7 @@ import java.util.Locale;
  * @param jitWarmupSec   its length: long enough that the JIT compilers have done most of their work, so that the
  *                      steps measure steady state rather than compilation (both arms get the same)
  */
-record Options(String mode, List<Integer> rates, boolean escalate, boolean refine, int durationSec, int warmupSec,
+record Options(String mode, List<Integer> rates, boolean escalate, int refineSteps, int durationSec, int warmupSec,
                int minMeasured, List<String> arms, Path servicesRoot, Path out, Path work, String store, boolean profile,
                List<String> serviceJvm, boolean smtpNoDelay, boolean purge, int jitWarmupRate,
                int jitWarmupSec) {
@@ -64,7 +64,7 @@ record Options(String mode, List<Integer> rates, boolean escalate, boolean refin
         if (!store.equals("h2") && !store.equals("memory")) {
             throw new IllegalArgumentException("bench.store is h2 or memory, not " + store);
         }
-        return new Options(mode, rates, full, full,
+        return new Options(mode, rates, full, Integer.parseInt(prop("bench.refineSteps", full ? "3" : "0")),
                 Integer.parseInt(prop("bench.duration", full ? "30" : "20")),
                 Integer.parseInt(prop("bench.warmup", full ? "10" : "5")),
                 Integer.parseInt(prop("bench.minMeasured", full ? "1000" : "0")),

@@ -183,7 +183,7 @@ public final class PipelineBenchmark {
         say("Report: %s", folder.resolve("report.md"));
     }
 
-    /** Each arm climbs the rates until it no longer holds; full mode doubles further and then refines once. */
+    /** Each arm climbs the rates until it no longer holds; full mode doubles further and then narrows each limit. */
     private void sweep(Map<String, Arm> arms, String bootstrap, KafkaLag lag, MailSink mail) throws Exception {
         Map<String, Integer> lastHeld = new HashMap<>();
         Map<String, Integer> firstFailed = new HashMap<>();
@@ -210,14 +210,23 @@ public final class PipelineBenchmark {
                 rates.add(rate * 2);
             }
         }
-        if (options.refine()) {
-            for (Arm arm : arms.values()) {
-                Integer ok = lastHeld.get(arm.name());
-                Integer bad = firstFailed.get(arm.name());
-                if (ok != null && bad != null && bad - ok >= 10) {
-                    int mid = (int) (Math.round((ok + bad) / 2.0 / 5.0) * 5);
-                    runOnce(arm, mid, "refine", bootstrap, lag, mail);
+        for (int step = 0; step < options.refineSteps(); step++) {
+            List<Arm> order = new ArrayList<>(arms.values());
+            if (step % 2 == 1) {
+                java.util.Collections.reverse(order);
+            }
+            boolean probed = false;
+            for (Arm arm : order) {
+                java.util.OptionalInt mid = LimitSearch.next(lastHeld.get(arm.name()), firstFailed.get(arm.name()));
+                if (mid.isEmpty()) {
+                    continue;
                 }
+                probed = true;
+                RunResult r = runOnce(arm, mid.getAsInt(), "refine", bootstrap, lag, mail);
+                (r.sustained() ? lastHeld : firstFailed).put(arm.name(), mid.getAsInt());
+            }
+            if (!probed) {
+                break;
             }
         }
     }

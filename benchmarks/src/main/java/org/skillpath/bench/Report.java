@@ -68,7 +68,7 @@ final class Report {
             note = base.firstFailedRate() == null
                     ? "the baseline did not saturate within the rates tried: the ratio is an upper bound"
                     : sys.firstFailedRate() == null ? "the system did not saturate within the rates tried: the ratio is a lower bound"
-                    : "both arms saturated; the ratio compares their highest sustained rates (resolution: the rate steps)";
+                    : bracket(sys, base);
         } else {
             note = "an arm held no rate, so there is no ratio";
         }
@@ -130,6 +130,18 @@ final class Report {
         return new Limit(arm, best.map(RunResult::rate).orElse(null), best.map(RunResult::achievedPerSec).orElse(null), failed);
     }
 
+    /**
+     * Each limit lies between the rate its arm held and the first it failed, so the true ratio lies between the
+     * system's held rate over the baseline's failed one and the system's failed rate over the baseline's held one.
+     */
+    private static String bracket(Limit sys, Limit base) {
+        return String.format(Locale.ROOT, "both arms saturated; the ratio compares their highest sustained rates, and "
+                        + "with each limit between the rate held and the first that failed (system %d-%d/s, baseline "
+                        + "%d-%d/s) the ratio of the limits lies between %.2f and %.2f",
+                sys.sustainedRate(), sys.firstFailedRate(), base.sustainedRate(), base.firstFailedRate(),
+                (double) sys.sustainedRate() / base.firstFailedRate(), (double) sys.firstFailedRate() / base.sustainedRate());
+    }
+
     private static Double ratio(RunResult s, RunResult b, String stage) {
         Percentiles ps = s.endToEnd().get(stage);
         Percentiles pb = b.endToEnd().get(stage);
@@ -149,6 +161,7 @@ final class Report {
         settings.put("rates", options.rates());
         settings.put("durationSec", options.durationSec());
         settings.put("minMeasured", options.minMeasured());
+        settings.put("refineSteps", options.refineSteps());
         settings.put("warmupSec", options.warmupSec());
         settings.put("arms", options.arms());
         settings.put("store", options.store());

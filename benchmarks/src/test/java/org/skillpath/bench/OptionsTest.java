@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class OptionsTest {
 
-    private static final List<String> SET = List.of("bench.mode", "bench.minMeasured", "bench.duration");
+    private static final List<String> SET = List.of("bench.mode", "bench.minMeasured", "bench.duration", "bench.refineSteps");
 
     @AfterEach
     void clear() {
@@ -34,5 +34,19 @@ class OptionsTest {
         System.setProperty("bench.minMeasured", "300");
         assertThat(Options.fromSystemProperties().durationAt(5)).isEqualTo(60);
         assertThat(Options.fromSystemProperties().durationAt(40)).isEqualTo(20);
+    }
+
+    @Test
+    void fullModeNarrowsEachLimitInUpToThreeStepsQuickModeNotAtAll() {
+        System.setProperty("bench.mode", "full");
+        assertThat(Options.fromSystemProperties().refineSteps()).isEqualTo(3);
+        System.setProperty("bench.refineSteps", "");
+        assertThat(Options.fromSystemProperties().refineSteps()).as("empty, as the pom passes an unset option").isEqualTo(3);
+        System.setProperty("bench.refineSteps", "5");
+        assertThat(Options.fromSystemProperties().refineSteps()).isEqualTo(5);
+
+        System.setProperty("bench.mode", "quick");
+        System.clearProperty("bench.refineSteps");
+        assertThat(Options.fromSystemProperties().refineSteps()).isZero();
     }
 }

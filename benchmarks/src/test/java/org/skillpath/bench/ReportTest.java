@@ -57,6 +57,23 @@ class ReportTest {
         assertThat(s.latencyGoalMetFromAccepted()).isFalse();
     }
 
+    @Test
+    void theThroughputNoteBracketsTheRatioBetweenWhatEachArmHeldAndFailed() {
+        List<RunResult> sweep = List.of(
+                run("system", 60, true, 50, 40), run("baseline", 60, true, 50, 40),
+                run("system", 80, false, 9000, 9000), run("baseline", 80, true, 50, 40),
+                run("system", 70, true, 60, 45), run("baseline", 120, false, 9000, 9000),
+                run("baseline", 100, true, 50, 40), run("system", 75, false, 9000, 9000));
+
+        Report.Summary s = report(sweep).summary();
+
+        assertThat(s.system().sustainedRate()).isEqualTo(70);
+        assertThat(s.system().firstFailedRate()).isEqualTo(75);
+        assertThat(s.throughputRatio()).isEqualTo(0.7);
+        assertThat(s.throughputRatioNote()).contains("system 70-75/s, baseline 100-120/s")
+                .contains("lies between 0.58 and 0.75");
+    }
+
     private static Report report(List<RunResult> sweep) {
         System.setProperty("bench.mode", "quick");
         return new Report(Options.fromSystemProperties(), Map.of(), sweep, List.of(), Map.of());
