@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 
 /**
  * The security every service shares: stateless bearer tokens, the caller read from the token, problem details
- * for 401/403, and a deny-by-default rule set in which only health, prometheus, the API documents and the
+ * for 401/403 (and 503 when the issuer's keys cannot be fetched), and a deny-by-default rule set in which only health, prometheus, the API documents and the
  * paths a service declares public are open. A service that needs a second chain (e.g. xAPI's Basic
  * credentials) builds it with {@link #apply} so it inherits the same defaults.
  */
@@ -44,6 +46,14 @@ public class KitSecurity {
                 .anonymous(Customizer.withDefaults())
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
                 .oauth2ResourceServer(rs -> rs
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                // the filter's own handler rethrows a token it could not check, which ends as a 500
+                                filter.setAuthenticationFailureHandler(handlers);
+                                return filter;
+                            }
+                        })
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerTokenConverter()))
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers));

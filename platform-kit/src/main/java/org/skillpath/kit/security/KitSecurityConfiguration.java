@@ -56,7 +56,12 @@ public class KitSecurityConfiguration {
                 decoder = NimbusJwtDecoder.withPublicKey(key).build();
             }
         } else if (StringUtils.hasText(jwt.jwkSetUri())) {
-            decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri()).build();
+            // bounded, so that an issuer that hangs costs a request its timeout and a 503, not a thread indefinitely
+            var requests = new org.springframework.http.client.SimpleClientHttpRequestFactory();
+            requests.setConnectTimeout(jwt.jwksTimeout());
+            requests.setReadTimeout(jwt.jwksTimeout());
+            decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri())
+                    .restOperations(new org.springframework.web.client.RestTemplate(requests)).build();
         } else {
             throw new IllegalStateException("set skillpath.security.jwt.jwk-set-uri (the token issuer's JWKS) "
                     + "or skillpath.security.jwt.public-key");

@@ -4,17 +4,39 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
  * 401 and 403 from the security filters as RFC 9457 problem details, like every other refusal; the 401 also
- * carries the RFC 6750 {@code WWW-Authenticate: Bearer} challenge clients expect.
+ * carries the RFC 6750 {@code WWW-Authenticate: Bearer} challenge clients expect. A token that could not be
+ * checked at all (the issuer's key set did not answer) is not the caller's fault: 503 with {@code Retry-After}.
  */
-public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+public final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler,
+        AuthenticationFailureHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemSecurityHandlers.class);
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException e) throws IOException {
+        if (e instanceof AuthenticationServiceException) {
+            log.warn("bearer token not checked, answering 503: {}", e.getMessage());
+            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            write(response, request, 503, "Service Unavailable",
+                    "the bearer token could not be checked: the token issuer's keys are unreachable; retry shortly");
+            return;
+        }
+        commence(request, response, e);
+    }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)

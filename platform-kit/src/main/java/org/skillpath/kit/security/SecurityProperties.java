@@ -14,7 +14,7 @@ public record SecurityProperties(List<String> publicPaths, Jwt jwt) {
 
     public SecurityProperties {
         publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
-        jwt = jwt == null ? new Jwt(null, null, null, null) : jwt;
+        jwt = jwt == null ? new Jwt(null, null, null, null, null) : jwt;
     }
 
     /**
@@ -24,10 +24,14 @@ public record SecurityProperties(List<String> publicPaths, Jwt jwt) {
      * @param cacheTtl  how long a verified token is kept so that its next requests skip the signature check
      *                  (never past its expiry); 5 minutes by default, so a key withdrawn from the JWKS stops
      *                  being honoured within that time; 0 turns the cache off
+     * @param jwksTimeout how long fetching the JWKS may take to connect, and again to answer (5 s): past it the
+     *                  request is answered 503 with Retry-After rather than held for as long as the issuer hangs
      */
-    public record Jwt(String jwkSetUri, String issuer, String publicKey, java.time.Duration cacheTtl) {
+    public record Jwt(String jwkSetUri, String issuer, String publicKey, java.time.Duration cacheTtl,
+                      java.time.Duration jwksTimeout) {
         public Jwt {
             cacheTtl = cacheTtl == null ? java.time.Duration.ofMinutes(5) : cacheTtl;
+            jwksTimeout = jwksTimeout == null ? java.time.Duration.ofSeconds(5) : jwksTimeout;
         }
     }
 }
