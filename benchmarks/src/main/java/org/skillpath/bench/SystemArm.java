@@ -107,7 +107,7 @@ final class SystemArm implements Arm {
             String body = "{\"userName\":\"%s\",\"displayName\":\"%s\",\"email\":\"%s\"%s}".formatted(name, display(name),
                     email(name), manager == null ? "" : ",\"managerId\":\"" + manager + "\"");
             inFlight.acquire();
-            ids.add(post("assessment-service", "/api/people", body).whenComplete((r, e) -> inFlight.release())
+            ids.add(postSetUp("/api/people", body, 3).whenComplete((r, e) -> inFlight.release())
                     .thenApply(r -> {
                         if (r.statusCode() != 201) {
                             throw new IllegalStateException("POST /api/people answered " + r.statusCode() + ": " + r.body());
@@ -146,6 +146,21 @@ final class SystemArm implements Arm {
                 .header("Authorization", "Bearer " + (path.startsWith("/api/people") ? hrToken : adminToken))
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A set-up request, sent again after the Retry-After of a 503 (the services answer so while the token
+     * issuer's keys do not answer, as can happen while four JVMs start on two cores); nothing was stored then.
+     */
+    private CompletableFuture<HttpResponse<String>> postSetUp(String path, String body, int attempts) {
+        return post("assessment-service", path, body).thenCompose(r -> {
+            if (r.statusCode() != 503 || attempts <= 1) {
+                return CompletableFuture.completedFuture(r);
+            }
+            long wait = r.headers().firstValueAsLong("Retry-After").orElse(1);
+            return CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(wait, java.util.concurrent.TimeUnit.SECONDS))
+                    .thenCompose(x -> postSetUp(path, body, attempts - 1));
+        });
     }
 
     @Override
