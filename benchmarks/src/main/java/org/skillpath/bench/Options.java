@@ -9,8 +9,8 @@ import java.util.Locale;
  * What one benchmark run does, from system properties ({@code -Dbench.*}); an empty value takes the mode's
  * default. {@code quick} (rates 5, 10, 20, 40, 80; 5 s warm-up + 20 s each) takes about 7 minutes on a 2-core
  * machine; {@code full} (5 to 320, doubling on while an arm still holds; 10 s + 30 s each, longer below 34/s so that each window
- * holds at least 1,000 assessments) also narrows each arm's
- * limit with up to three more runs between its last held and first failed rate (see {@link LimitSearch}). Each arm stops climbing at its first rate that does not hold.
+ * holds at least 1,000 assessments) also narrows each arm's limit with up to three more runs between its last held
+ * and first failed rate (see {@link LimitSearch}). Each arm stops climbing at its first rate that does not hold.
  *
  * @param rates         offered arrival rates (assessments per second), in order
  * @param escalate      full mode: keep doubling the rate after the list until both arms have saturated

@@ -11,8 +11,8 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 
 /**
  * The security every service shares: stateless bearer tokens, the caller read from the token, problem details
- * for 401/403 (and 503 when the issuer's keys cannot be fetched), and a deny-by-default rule set in which only health, prometheus, the API documents and the
- * paths a service declares public are open. A service that needs a second chain (e.g. xAPI's Basic
+ * for 401/403 (and 503 when the issuer's keys cannot be fetched), and a deny-by-default rule set in which only
+ * health, prometheus, the API documents and the paths a service declares public are open. A service that needs a second chain (e.g. xAPI's Basic
  * credentials) builds it with {@link #apply} so it inherits the same defaults.
  */
 public class KitSecurity {
