@@ -190,11 +190,7 @@ public final class PipelineBenchmark {
         List<Integer> rates = new ArrayList<>(options.rates());
         for (int i = 0; i < rates.size(); i++) {
             int rate = rates.get(i);
-            List<Arm> order = new ArrayList<>(arms.values());
-            if (i % 2 == 1) {
-                java.util.Collections.reverse(order); // alternate which arm goes first: drift hits both alike
-            }
-            for (Arm arm : order) {
+            for (Arm arm : inTurn(arms, i)) {
                 if (firstFailed.containsKey(arm.name())) {
                     continue;
                 }
@@ -211,12 +207,8 @@ public final class PipelineBenchmark {
             }
         }
         for (int step = 0; step < options.refineSteps(); step++) {
-            List<Arm> order = new ArrayList<>(arms.values());
-            if (step % 2 == 1) {
-                java.util.Collections.reverse(order);
-            }
             boolean probed = false;
-            for (Arm arm : order) {
+            for (Arm arm : inTurn(arms, step)) {
                 java.util.OptionalInt mid = LimitSearch.next(lastHeld.get(arm.name()), firstFailed.get(arm.name()));
                 if (mid.isEmpty()) {
                     continue;
@@ -229,6 +221,15 @@ public final class PipelineBenchmark {
                 break;
             }
         }
+    }
+
+    /** The arms in the order of this round: which goes first alternates, so that drift hits both alike. */
+    private static List<Arm> inTurn(Map<String, Arm> arms, int round) {
+        List<Arm> order = new ArrayList<>(arms.values());
+        if (round % 2 == 1) {
+            java.util.Collections.reverse(order);
+        }
+        return order;
     }
 
     private RunResult runOnce(Arm arm, int rate, String label, String bootstrap, KafkaLag lag, MailSink mail) throws Exception {

@@ -240,7 +240,10 @@ final class RateRun {
         return since(flights, f -> f.accepted, stage, missingAs);
     }
 
-    /** From {@code origin} (skipped when unstamped or failed) to {@code stage}; a stage never seen counts as {@code missingAs}. */
+    /**
+     * From {@code origin} (skipped when unstamped or failed) to {@code stage}; a stage never seen counts as
+     * {@code missingAs}.
+     */
     private static Percentiles since(List<Flight> flights, ToLongFunction<Flight> origin, ToLongFunction<Flight> stage,
                                      long missingAs) {
         Histogram h = Percentiles.histogram();

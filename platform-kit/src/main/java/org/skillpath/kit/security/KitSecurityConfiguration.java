@@ -17,11 +17,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.StringUtils;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * Every endpoint a service has, and every one it adds later, needs a valid token unless listed public: the
@@ -57,11 +59,11 @@ public class KitSecurityConfiguration {
             }
         } else if (StringUtils.hasText(jwt.jwkSetUri())) {
             // bounded, so that an issuer that hangs costs a request its timeout and a 503, not a thread indefinitely
-            var requests = new org.springframework.http.client.SimpleClientHttpRequestFactory();
+            var requests = new SimpleClientHttpRequestFactory();
             requests.setConnectTimeout(jwt.jwksTimeout());
             requests.setReadTimeout(jwt.jwksTimeout());
             decoder = NimbusJwtDecoder.withJwkSetUri(jwt.jwkSetUri())
-                    .restOperations(new org.springframework.web.client.RestTemplate(requests)).build();
+                    .restOperations(new RestTemplate(requests)).build();
         } else {
             throw new IllegalStateException("set skillpath.security.jwt.jwk-set-uri (the token issuer's JWKS) "
                     + "or skillpath.security.jwt.public-key");
